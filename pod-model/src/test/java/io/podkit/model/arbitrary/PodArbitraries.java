@@ -171,12 +171,13 @@ public final class PodArbitraries {
       Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE);
 
   /**
-   * Any finite double: notable samples (including {@code -0.0}), integral values such as {@code 1.0},
+   * Any finite double: signed zeros (often, as {@code -0.0} must keep its sign), notable samples, integral values such as {@code 1.0},
    * exact binary fractions such as {@code 0.25}, short decimals such as {@code 0.1}, and doubles
    * from random bit patterns (all magnitudes, subnormals). Never NaN nor infinite.
    */
   public static Arbitrary<Double> doubles() {
     return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.of(0.0, -0.0)),
         Tuple.of(3, Arbitraries.of(DOUBLE_SAMPLES)),
         Tuple.of(2, Arbitraries.integers().between(-100_000, 100_000).map(i -> (double) i)),
         Tuple.of(1, Arbitraries.longs().map(l -> (double) l)),
@@ -511,15 +512,15 @@ public final class PodArbitraries {
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * Disk-path constraints of a persistent volume: 0..3 distinct string lists of 0..3 items each
-   * (distinct because the format declares the array {@code uniqueItems}).
+   * Disk-path constraints of a persistent volume: 0..3 string lists (duplicates allowed) of 0..3
+   * items each, sometimes of the practical form {@code ["path", "LIKE", regex]}.
    */
   public static Arbitrary<List<List<String>>> persistentVolumeConstraints() {
     Arbitrary<List<String>> inner = Arbitraries.frequencyOf(
         Tuple.of(1, Combinators.combine(Arbitraries.just("path"), Arbitraries.just("LIKE"), strings())
             .as((a, b, c) -> List.of(a, b, c))),
         Tuple.of(2, smallLists(strings())));
-    return smallLists(inner).uniqueElements();
+    return smallLists(inner);
   }
 
   /** {@link PersistentVolumeInfo}: optional type, maxSize and profile; any size; 0..3 constraints. */
@@ -590,12 +591,9 @@ public final class PodArbitraries {
     return Combinators.combine(strings(), constraintOperators(), optionals(strings())).as(Constraint::new);
   }
 
-  /**
-   * {@link SchedulingPolicy.Placement}: 0..3 distinct constraints (the format declares the array
-   * {@code uniqueItems}) and 0..3 accepted roles.
-   */
+  /** {@link SchedulingPolicy.Placement}: 0..3 constraints (duplicates allowed) and 0..3 accepted roles. */
   public static Arbitrary<SchedulingPolicy.Placement> placements() {
-    return Combinators.combine(smallLists(constraints()).uniqueElements(), smallLists(strings()))
+    return Combinators.combine(smallLists(constraints()), smallLists(strings()))
         .as(SchedulingPolicy.Placement::new);
   }
 
