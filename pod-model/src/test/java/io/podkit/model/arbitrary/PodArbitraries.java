@@ -171,9 +171,10 @@ public final class PodArbitraries {
       Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE);
 
   /**
-   * Any finite double: signed zeros (often, as {@code -0.0} must keep its sign), notable samples, integral values such as {@code 1.0},
-   * exact binary fractions such as {@code 0.25}, short decimals such as {@code 0.1}, and doubles
-   * from random bit patterns (all magnitudes, subnormals). Never NaN nor infinite.
+   * Any finite double: signed zeros (often, since {@code -0.0} must keep its sign), notable samples,
+   * integral values such as {@code 1.0}, exact binary fractions such as {@code 0.25}, short decimals
+   * such as {@code 0.1}, and doubles from random bit patterns (all magnitudes, subnormals). Never NaN
+   * nor infinite.
    */
   public static Arbitrary<Double> doubles() {
     return Arbitraries.frequencyOf(
@@ -214,11 +215,11 @@ public final class PodArbitraries {
         Tuple.of(2, Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000)),
         Tuple.of(1, Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000)),
         Tuple.of(2, Arbitraries.integers().between(0, 999_999_999)));
+    Arbitrary<Integer> seconds = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(0)),
+        Tuple.of(2, Arbitraries.integers().between(0, 59)));
     Arbitrary<LocalTime> times = Combinators.combine(
-            Arbitraries.integers().between(0, 23),
-            Arbitraries.integers().between(0, 59),
-            Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)), Tuple.of(2, Arbitraries.integers().between(0, 59))),
-            nanos)
+            Arbitraries.integers().between(0, 23), Arbitraries.integers().between(0, 59), seconds, nanos)
         .as(LocalTime::of);
     return Combinators.combine(dates, times, zoneOffsets())
         .as((d, t, o) -> OffsetDateTime.of(LocalDateTime.of(d, t), o));
