@@ -12,14 +12,32 @@ public interface PodEnum {
   /** The canonical spelling in pod JSON. */
   String json();
 
-  /** Reads {@code text} case-insensitively; empty if it names no value of {@code type}. */
+  /**
+   * Reads {@code text} ignoring ASCII case; empty if it names no value of {@code type}. Only ASCII
+   * letters fold, so look-alikes such as the long s ({@code \u017f}) never match.
+   */
   static <E extends Enum<E> & PodEnum> Optional<E> fromJson(Class<E> type, String text) {
     for (E value : type.getEnumConstants()) {
-      if (value.json().equalsIgnoreCase(text)) {
+      if (equalsIgnoreAsciiCase(value.json(), text)) {
         return Optional.of(value);
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code a} and {@code b} are equal when ASCII letters are compared without case. */
+  static boolean equalsIgnoreAsciiCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && (x > 0x7f || y > 0x7f || Character.toLowerCase(x) != Character.toLowerCase(y))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The canonical spellings of all values of {@code type}, for error messages. */

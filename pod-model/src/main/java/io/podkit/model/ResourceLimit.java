@@ -1,8 +1,9 @@
 package io.podkit.model;
 
 /**
- * A container's burst limit for cpus or mem: a number, or {@code "unlimited"}. Any other string is an
- * error (Marathon accepted any string here and rejected it later).
+ * A container's burst limit for cpus or mem: a number, or {@code "unlimited"} (read ignoring case, like
+ * the format's enums). Any other string is an error (Marathon accepted any string here and rejected
+ * it later).
  */
 public sealed interface ResourceLimit permits ResourceLimit.Limited, ResourceLimit.Unlimited {
 

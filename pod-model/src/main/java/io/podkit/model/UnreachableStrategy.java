@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What Marathon does with an instance on an unreachable agent: nothing ({@code "disabled"}), or
  * replace it after {@code inactiveAfterSeconds} and expunge it after {@code expungeAfterSeconds}.
- * Only the exact string {@code "disabled"} is accepted; Marathon read any string as disabled.
+ * The string form is {@code "disabled"} (read ignoring case, like the format's enums; written in
+ * lower case); any other string is an error, where Marathon read any string as disabled.
  */
 public sealed interface UnreachableStrategy permits UnreachableStrategy.Disabled, UnreachableStrategy.Enabled {
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.podkit.model.PodPath;
 import io.podkit.model.json.JsonValue.JArray;
 import io.podkit.model.json.JsonValue.JBoolean;
@@ -15,32 +14,40 @@ import io.podkit.model.json.JsonValue.JNull;
 import io.podkit.model.json.JsonValue.JNumber;
 import io.podkit.model.json.JsonValue.JObject;
 import io.podkit.model.json.JsonValue.JString;
-import java.io.CharConversionException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses a document with Jackson's streaming parser into a {@link JsonValue} tree that keeps line
  * and column of every value. Jackson's own tree forgets locations, and podkit reports them.
  *
- * <p>Syntax errors and limit violations become {@link ReadProblem}s with podkit's own wording; no
- * Jackson message or exception reaches the caller. Duplicate keys keep the last value (as Marathon
- * does) and are recorded on their object for the reader to report.
+ * <p>The tree is built with an explicit stack, not recursion, so no nesting depth can overflow the
+ * thread's stack; depth is still limited by {@link ReadLimits#maxDepth()}. Bytes are decoded to
+ * text first ({@link TextDecoding}) so that columns count characters. Syntax errors and limit
+ * violations become {@link ReadProblem}s in podkit's own words: no Jackson message or exception
+ * reaches the caller. Duplicate keys keep the last value (as Marathon does) and are recorded on
+ * their object for the reader to report, since only the reader knows the path.
  */
 final class LocatedTreeBuilder {
+  /** Objects with more keys than this find duplicates through a hash index instead of a scan. */
+  private static final int INDEX_THRESHOLD = 8;
+
   private final ReadLimits limits;
   private final Problems problems;
+  private final String text;
 
-  private LocatedTreeBuilder(ReadLimits limits, Problems problems) {
+  private LocatedTreeBuilder(ReadLimits limits, Problems problems, String text) {
     this.limits = limits;
     this.problems = problems;
+    this.text = text;
   }
 
-  /** A factory enforcing {@code limits}; Jackson's own depth limit sits just above ours as a backstop. */
+  /** A factory enforcing {@code limits}; Jackson's own depth limit sits above ours as a backstop. */
   static JsonFactory factory(ReadLimits limits) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
@@ -60,33 +67,38 @@ final class LocatedTreeBuilder {
           + " bytes; the limit is " + limits.maxDocumentBytes() + " bytes");
       return null;
     }
-    LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems);
-    try (JsonParser parser = factory.createParser(bytes)) {
-      return builder.document(parser);
-    } catch (IOException e) {
-      builder.reportFailure(e, bytes);
-      return null;
-    } catch (DepthExceeded e) {
-      builder.reportDepth(e);
+    Object decoded = TextDecoding.decode(bytes);
+    if (decoded instanceof TextDecoding.NotText notText) {
+      problems.error(ReadRule.ENCODING, PodPath.root(), 1, 1, notText.reason());
       return null;
     }
+    return parse(factory, limits, ((TextDecoding.Decoded) decoded).text(), problems);
   }
 
   /** As {@link #parse(JsonFactory, ReadLimits, byte[], Problems)}, for text already decoded. */
-  static JObject parse(JsonFactory factory, ReadLimits limits, String text, Problems problems) {
+  static JObject parse(JsonFactory factory, ReadLimits limits, String document, Problems problems) {
+    // A byte order mark that survived decoding elsewhere is not part of the JSON text.
+    String text = document.startsWith("\uFEFF") ? document.substring(1) : document;
     if (text.length() > limits.maxDocumentBytes()) {
       problems.error(ReadRule.LIMIT, PodPath.root(), 1, 1, "the document is " + text.length()
           + " characters; the limit is " + limits.maxDocumentBytes());
       return null;
     }
-    LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems);
+    int nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      problems.error(ReadRule.ENCODING, PodPath.root(), 1, 1,
+          "the document is binary, not JSON text (NUL character at offset " + nul + ")");
+      return null;
+    }
+    LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems, text);
     try (JsonParser parser = factory.createParser(text)) {
       return builder.document(parser);
-    } catch (IOException e) {
-      builder.reportFailure(e, null);
-      return null;
     } catch (DepthExceeded e) {
-      builder.reportDepth(e);
+      problems.error(ReadRule.LIMIT, PodPath.root(), e.line, e.column,
+          "the document nests deeper than " + limits.maxDepth() + " levels");
+      return null;
+    } catch (IOException e) {
+      builder.reportFailure(e);
       return null;
     }
   }
@@ -98,12 +110,13 @@ final class LocatedTreeBuilder {
           "the document is empty; a pod definition is a JSON object");
       return null;
     }
-    JsonValue root = value(parser, first, 1);
+    JsonValue root = value(parser, first);
     if (!(root instanceof JObject object)) {
       problems.error(ReadRule.ROOT, PodPath.root(), root.line(), root.column(),
           "a pod definition is a JSON object, but the document is " + root.typeName());
       return null;
     }
+    JsonLocation end = parser.currentLocation();
     JsonToken after;
     try {
       after = parser.nextToken();
@@ -111,7 +124,7 @@ final class LocatedTreeBuilder {
       after = JsonToken.NOT_AVAILABLE;
     }
     if (after != null) {
-      JsonLocation at = parser.currentTokenLocation();
+      JsonLocation at = after == JsonToken.NOT_AVAILABLE ? end : parser.currentTokenLocation();
       problems.error(ReadRule.TRAILING, PodPath.root(), at.getLineNr(), at.getColumnNr(),
           "unexpected content after the end of the pod object");
       return null;
@@ -119,102 +132,136 @@ final class LocatedTreeBuilder {
     return object;
   }
 
-  private JsonValue value(JsonParser parser, JsonToken token, int depth) throws IOException {
-    JsonLocation at = parser.currentTokenLocation();
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
-    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth > limits.maxDepth()) {
-      throw new DepthExceeded(line, column);
-    }
-    switch (token) {
-      case START_OBJECT:
-        return object(parser, depth, line, column);
-      case START_ARRAY: {
-        List<JsonValue> items = new ArrayList<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(value(parser, t, depth + 1));
-        }
-        return new JArray(items, line, column);
-      }
-      case VALUE_STRING:
-        return new JString(parser.getText(), line, column);
-      case VALUE_NUMBER_INT:
-        return new JNumber(parser.getText(), true, line, column);
-      case VALUE_NUMBER_FLOAT:
-        return new JNumber(parser.getText(), false, line, column);
-      case VALUE_TRUE:
-        return new JBoolean(true, line, column);
-      case VALUE_FALSE:
-        return new JBoolean(false, line, column);
-      case VALUE_NULL:
-        return new JNull(line, column);
-      default:
-        throw new IllegalStateException("unexpected token " + token);
-    }
-  }
-
-  private JObject object(JsonParser parser, int depth, int line, int column) throws IOException {
-    List<String> names = new ArrayList<>();
-    List<JsonValue.KeyLocation> keys = new ArrayList<>();
-    List<JsonValue> values = new ArrayList<>();
+  /** An object or array under construction. */
+  private static final class Frame {
+    final boolean object;
+    final int line;
+    final int column;
+    final List<String> names = new ArrayList<>();
+    final List<JsonValue.KeyLocation> keys = new ArrayList<>();
+    final List<JsonValue> values = new ArrayList<>();
     List<JsonValue.DuplicateKey> duplicates = List.of();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonLocation keyAt = parser.currentTokenLocation();
-      JsonValue member = value(parser, parser.nextToken(), depth + 1);
-      int previous = names.indexOf(name);
-      if (previous < 0) {
-        names.add(name);
-        keys.add(new JsonValue.KeyLocation(keyAt.getLineNr(), keyAt.getColumnNr()));
-        values.add(member);
-        continue;
+    Map<String, Integer> index;
+    String pendingName;
+    JsonValue.KeyLocation pendingKey;
+
+    Frame(boolean object, int line, int column) {
+      this.object = object;
+      this.line = line;
+      this.column = column;
+    }
+
+    void add(JsonValue value) {
+      if (!object) {
+        values.add(value);
+        return;
       }
-      // Marathon keeps the last value silently; the reader reports it, knowing the path.
+      int previous = indexOf(pendingName);
+      if (previous < 0) {
+        if (index != null) {
+          index.put(pendingName, names.size());
+        }
+        names.add(pendingName);
+        keys.add(pendingKey);
+        values.add(value);
+        if (index == null && names.size() > INDEX_THRESHOLD) {
+          index = new HashMap<>();
+          for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+          }
+        }
+        return;
+      }
       if (duplicates.isEmpty()) {
         duplicates = new ArrayList<>();
       }
-      duplicates.add(new JsonValue.DuplicateKey(
-          name, keyAt.getLineNr(), keyAt.getColumnNr(), values.get(previous).line()));
-      values.set(previous, member);
+      duplicates.add(new JsonValue.DuplicateKey(pendingName, pendingKey.line(), pendingKey.column(),
+          keys.get(previous).line()));
+      values.set(previous, value);
     }
-    return new JObject(names, keys, values, duplicates, line, column);
+
+    private int indexOf(String name) {
+      if (index != null) {
+        return index.getOrDefault(name, -1);
+      }
+      return names.indexOf(name);
+    }
+
+    JsonValue build() {
+      return object
+          ? new JObject(names, keys, values, duplicates, line, column)
+          : new JArray(values, line, column);
+    }
+  }
+
+  /** Reads the value starting at {@code first}, with an explicit stack for nesting. */
+  private JsonValue value(JsonParser parser, JsonToken first) throws IOException {
+    Deque<Frame> stack = new ArrayDeque<>();
+    JsonToken token = first;
+    while (true) {
+      JsonLocation at = parser.currentTokenLocation();
+      int line = at.getLineNr();
+      int column = at.getColumnNr();
+      JsonValue complete;
+      switch (token) {
+        case START_OBJECT, START_ARRAY -> {
+          if (stack.size() + 1 > limits.maxDepth()) {
+            throw new DepthExceeded(line, column);
+          }
+          stack.push(new Frame(token == JsonToken.START_OBJECT, line, column));
+          token = parser.nextToken();
+          continue;
+        }
+        case FIELD_NAME -> {
+          Frame top = stack.peek();
+          top.pendingName = parser.currentName();
+          top.pendingKey = new JsonValue.KeyLocation(line, column);
+          token = parser.nextToken();
+          continue;
+        }
+        case END_OBJECT, END_ARRAY -> complete = stack.pop().build();
+        case VALUE_STRING -> complete = new JString(parser.getText(), line, column);
+        case VALUE_NUMBER_INT -> complete = new JNumber(parser.getText(), true, line, column);
+        case VALUE_NUMBER_FLOAT -> complete = new JNumber(parser.getText(), false, line, column);
+        case VALUE_TRUE -> complete = new JBoolean(true, line, column);
+        case VALUE_FALSE -> complete = new JBoolean(false, line, column);
+        case VALUE_NULL -> complete = new JNull(line, column);
+        default -> throw new IllegalStateException("unexpected token " + token);
+      }
+      if (stack.isEmpty()) {
+        return complete;
+      }
+      stack.peek().add(complete);
+      token = parser.nextToken();
+    }
   }
 
   /** Turns a parse failure into one problem in podkit's words. */
-  private void reportDepth(DepthExceeded d) {
-    problems.error(ReadRule.LIMIT, PodPath.root(), d.line, d.column,
-        "the document nests deeper than " + limits.maxDepth() + " levels");
-  }
-
-  private void reportFailure(IOException e, byte[] bytes) {
+  private void reportFailure(IOException e) {
     int line = 0;
     int column = 0;
+    long offset = -1;
     if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       line = jpe.getLocation().getLineNr();
       column = jpe.getLocation().getColumnNr();
+      offset = jpe.getLocation().getCharOffset();
     }
-    if (bytes != null) {
-      String binary = binaryReason(bytes);
-      if (binary != null) {
-        problems.error(ReadRule.ENCODING, PodPath.root(), line, column, binary);
-        return;
-      }
-    }
-    if (e instanceof CharConversionException) {
-      problems.error(ReadRule.ENCODING, PodPath.root(), line, column,
-          "the document is not valid UTF-8 text");
-    } else if (e instanceof StreamConstraintsException) {
+    if (e instanceof StreamConstraintsException) {
       problems.error(ReadRule.LIMIT, PodPath.root(), line, column, limitMessage(e.getMessage()));
-    } else if (e instanceof JsonEOFException) {
+    } else if (offset >= text.stripTrailing().length() || isEndOfInput(e)) {
       problems.error(ReadRule.SYNTAX, PodPath.root(), line, column,
           "the document ends before the JSON is complete (truncated?)");
     } else if (e instanceof JsonProcessingException jpe) {
       problems.error(ReadRule.SYNTAX, PodPath.root(), line, column, "malformed JSON: " + syntaxDetail(jpe));
     } else {
-      problems.error(ReadRule.SYNTAX, PodPath.root(), line, column,
-          "the document could not be read: " + e.getClass().getSimpleName());
+      problems.error(ReadRule.SYNTAX, PodPath.root(), line, column, "the document could not be read");
     }
+  }
+
+  private static boolean isEndOfInput(IOException e) {
+    String m = e.getMessage();
+    return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+        || (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("end-of-input"));
   }
 
   private String limitMessage(String jacksonMessage) {
@@ -232,42 +279,44 @@ final class LocatedTreeBuilder {
       return "the document nests deeper than " + limits.maxDepth() + " levels";
     }
     if (m.contains("Document length")) {
-      return "the document is longer than " + limits.maxDocumentBytes() + " bytes";
+      return "the document is longer than " + limits.maxDocumentBytes() + " characters";
     }
     return "the document exceeds a reader limit";
   }
 
   /**
-   * Jackson's description of a syntax error, without its source excerpt and character codes: the
-   * part a person can act on ("Unexpected character ('}'): was expecting double-quote...").
+   * What went wrong, in terms a pod author can act on. Jackson's wording is kept only for the plain
+   * cases ("unexpected character 'x': was expecting comma..."), without character codes, source
+   * excerpts or advice to enable parser features the user cannot reach.
    */
   private static String syntaxDetail(JsonProcessingException e) {
     String original = e.getOriginalMessage();
     if (original == null || original.isBlank()) {
       return "unexpected input";
     }
-    String firstLine = original.lines().findFirst().orElse(original);
-    String cleaned = firstLine.replaceAll(" \\(code -?\\d+\\)", "").replaceAll("\\s*\\(for .*\\)$", "");
+    String first = original.lines().findFirst().orElse(original);
+    java.util.regex.Matcher nonStandard =
+        java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(first);
+    if (nonStandard.find()) {
+      return "'" + nonStandard.group(1) + "' is not a JSON value (JSON has no NaN or Infinity)";
+    }
+    if (first.contains("Leading plus") || first.contains("leading plus")) {
+      return "a number may not start with '+'";
+    }
+    if (first.contains("Leading zeroes") || first.contains("Invalid numeric value: Leading zeroes")) {
+      return "a number may not have leading zeroes";
+    }
+    String cleaned = first
+        .replaceAll("\\s*\\(code [^)]*\\)", "")
+        .replaceAll("[;:,]?\\s*(?:enable|set) `?[A-Za-z_.]*Feature[^ ]*`?.*$", "")
+        .replaceAll("\\s*\\(for [^)]*\\)", "")
+        .replaceAll("\\s*\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)",
+            " (a string, number, array, object, true, false or null)")
+        .replaceAll("\\\\u([0-9a-fA-F]{4})", "U+$1");
+    if (cleaned.isBlank()) {
+      return "unexpected input";
+    }
     return Character.toLowerCase(cleaned.charAt(0)) + cleaned.substring(1);
-  }
-
-  /** Why {@code bytes} look binary rather than text, or {@code null} if they look like text. */
-  private static String binaryReason(byte[] bytes) {
-    boolean utf16or32 = bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0 || (bytes[0] & 0xff) >= 0xfe);
-    if (utf16or32) {
-      return null;
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        return "the document is binary, not JSON text (NUL byte at offset " + i + ")";
-      }
-    }
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-      return null;
-    } catch (CharacterCodingException e) {
-      return "the document is not valid UTF-8 text (binary file?)";
-    }
   }
 
   /** Our own depth limit, checked before Jackson's, so the message and location are ours. */
@@ -282,5 +331,4 @@ final class LocatedTreeBuilder {
       this.column = column;
     }
   }
-
 }

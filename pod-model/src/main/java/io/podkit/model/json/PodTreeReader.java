@@ -270,7 +270,7 @@ final class PodTreeReader {
   /** R-30, without Marathon's fallback: a number, or exactly "unlimited" (any case). */
   private ResourceLimit resourceLimit(JsonValue value, PodPath p) {
     if (value instanceof JString s) {
-      if (s.value().equalsIgnoreCase(ResourceLimit.Unlimited.JSON)) {
+      if (PodEnum.equalsIgnoreAsciiCase(s.value(), ResourceLimit.Unlimited.JSON)) {
         return ResourceLimit.unlimited();
       }
       error(ReadRule.UNION, p, value, "a resource limit is a number or \"unlimited\", found " + quote(s.value()));
@@ -649,7 +649,7 @@ final class PodTreeReader {
   /** R-23, without Marathon's fallbacks: "disabled" (any case) or an object; nothing else. */
   private UnreachableStrategy unreachable(JsonValue value, PodPath p) {
     if (value instanceof JString s) {
-      if (s.value().equalsIgnoreCase(UnreachableStrategy.Disabled.JSON)) {
+      if (PodEnum.equalsIgnoreAsciiCase(s.value(), UnreachableStrategy.Disabled.JSON)) {
         return UnreachableStrategy.disabled();
       }
       error(ReadRule.UNION, p, value, "unreachableStrategy is \"disabled\" or an object "
@@ -693,6 +693,9 @@ final class PodTreeReader {
       }
       JsonValue.KeyLocation at = o.keys().get(i);
       ObjectShape.Limitation limitation = shape.limitation(field);
+      if (limitation != null && o.values().get(i) instanceof JNull) {
+        continue; // null means absent: the unsupported feature is not asked for
+      }
       if (limitation != null) {
         problems.error(limitation.rule(), p.field(field), at.line(), at.column(), limitation.message());
         continue;

@@ -16,8 +16,15 @@ public record ReadLimits(
 
   public static final ReadLimits DEFAULT = new ReadLimits(4 * 1024 * 1024, 64, 1024 * 1024, 1024, 64, 500);
 
+  /** The largest document size a reader accepts at all. */
+  public static final int MAX_DOCUMENT_BYTES = 1 << 30;
+
   public ReadLimits {
     positive(maxDocumentBytes, "maxDocumentBytes");
+    if (maxDocumentBytes > MAX_DOCUMENT_BYTES) {
+      throw new IllegalArgumentException("maxDocumentBytes must be <= " + MAX_DOCUMENT_BYTES + ": "
+          + maxDocumentBytes);
+    }
     positive(maxDepth, "maxDepth");
     positive(maxStringLength, "maxStringLength");
     positive(maxNameLength, "maxNameLength");
