@@ -91,15 +91,31 @@ final class LocatedTreeBuilder {
       return null;
     }
     LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems, text);
-    try (JsonParser parser = factory.createParser(text)) {
+    JsonParser parser = null;
+    try {
+      parser = factory.createParser(text);
       return builder.document(parser);
     } catch (DepthExceeded e) {
       problems.error(ReadRule.LIMIT, PodPath.root(), e.line, e.column,
           "the document nests deeper than " + limits.maxDepth() + " levels");
       return null;
     } catch (IOException e) {
-      builder.reportFailure(e);
+      builder.reportFailure(e, parser == null ? null : parser.currentLocation());
       return null;
+    } finally {
+      close(parser);
+    }
+  }
+
+  private static void close(JsonParser parser) {
+    if (parser == null) {
+      return;
+    }
+    try {
+      parser.close();
+    } catch (IOException e) {
+      // Parsing a String holds no resource that can fail to close.
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -116,7 +132,7 @@ final class LocatedTreeBuilder {
           "a pod definition is a JSON object, but the document is " + root.typeName());
       return null;
     }
-    JsonLocation end = parser.currentLocation();
+    long end = parser.currentLocation().getCharOffset();
     JsonToken after;
     try {
       after = parser.nextToken();
@@ -124,12 +140,30 @@ final class LocatedTreeBuilder {
       after = JsonToken.NOT_AVAILABLE;
     }
     if (after != null) {
-      JsonLocation at = after == JsonToken.NOT_AVAILABLE ? end : parser.currentTokenLocation();
-      problems.error(ReadRule.TRAILING, PodPath.root(), at.getLineNr(), at.getColumnNr(),
+      int[] at = firstContentAfter((int) end);
+      problems.error(ReadRule.TRAILING, PodPath.root(), at[0], at[1],
           "unexpected content after the end of the pod object");
       return null;
     }
     return object;
+  }
+
+  /** Line and column (1-based) of the first non-whitespace character at or after {@code offset}. */
+  private int[] firstContentAfter(int offset) {
+    int i = Math.max(0, Math.min(offset, text.length()));
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int j = 0; j < i; j++) {
+      char c = text.charAt(j);
+      if (c == '\n' || (c == '\r' && (j + 1 >= text.length() || text.charAt(j + 1) != '\n'))) {
+        line++;
+        lineStart = j + 1;
+      }
+    }
+    return new int[] {line, i - lineStart + 1};
   }
 
   /** An object or array under construction. */
@@ -237,18 +271,16 @@ final class LocatedTreeBuilder {
   }
 
   /** Turns a parse failure into one problem in podkit's words. */
-  private void reportFailure(IOException e) {
-    int line = 0;
-    int column = 0;
-    long offset = -1;
-    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
-      line = jpe.getLocation().getLineNr();
-      column = jpe.getLocation().getColumnNr();
-      offset = jpe.getLocation().getCharOffset();
-    }
+  private void reportFailure(IOException e, JsonLocation parserLocation) {
+    JsonLocation at = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+        ? jpe.getLocation() : parserLocation;
+    int line = at == null ? 0 : Math.max(0, at.getLineNr());
+    int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+    long offset = at == null ? -1 : at.getCharOffset();
     if (e instanceof StreamConstraintsException) {
       problems.error(ReadRule.LIMIT, PodPath.root(), line, column, limitMessage(e.getMessage()));
-    } else if (offset >= text.stripTrailing().length() || isEndOfInput(e)) {
+    } else if (isEndOfInput(e) || (offset >= 0 && offset + 1 >= text.stripTrailing().length())) {
+      // The error is at the last character: the document stops in the middle of a value.
       problems.error(ReadRule.SYNTAX, PodPath.root(), line, column,
           "the document ends before the JSON is complete (truncated?)");
     } else if (e instanceof JsonProcessingException jpe) {
@@ -310,6 +342,7 @@ final class LocatedTreeBuilder {
         .replaceAll("\\s*\\(code [^)]*\\)", "")
         .replaceAll("[;:,]?\\s*(?:enable|set) `?[A-Za-z_.]*Feature[^ ]*`?.*$", "")
         .replaceAll("\\s*\\(for [^)]*\\)", "")
+        .replaceAll("\\s*\\([^)]*Feature[^)]*\\)", "")
         .replaceAll("\\s*\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)",
             " (a string, number, array, object, true, false or null)")
         .replaceAll("\\\\u([0-9a-fA-F]{4})", "U+$1");
