@@ -76,7 +76,7 @@ public final class PodValidator {
   public ValidationReport validateUpdate(Pod from, Pod to, boolean force) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    Findings findings = new Findings(config);
+    Findings findings = new Findings(config, Optional.of(RoleRules.effectiveRole(from, config.normalization())));
     for (RuleGroup group : GROUPS) {
       group.check(to, findings);
     }

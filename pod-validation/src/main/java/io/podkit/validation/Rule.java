@@ -71,6 +71,8 @@ public enum Rule {
   RESOURCE_NEGATIVE("resource-negative", "R-29", "got %s, expected 0.0 or more"),
   RESOURCE_LIMIT_BELOW_REQUEST("resource-limit-below-request", "V-43",
       "resource limit must be greater than or equal to requested resource (%s)"),
+  RESOURCE_LIMIT_WITHOUT_REQUEST("resource-limit-without-request", "Mesos R26",
+      "a %s limit needs a %s request: Mesos drops a request of 0 and then rejects the limit"),
   RESOURCE_LIMIT_NEGATIVE("resource-limit-negative", "V-42", "got %s, expected 0.0 or more"),
   RESOURCE_LIMITS_SHARED_CGROUPS("resource-limits-shared-cgroups", "V-44",
       "resourceLimits cannot be defined if legacySharedCgroups is enabled"),

@@ -106,14 +106,19 @@ public final class PodNormalizer {
     return out;
   }
 
-  /** Marathon's default role: the top-level group's name if that group enforces its role. */
-  private String defaultRole(String podId) {
+  /**
+   * Marathon's default role for a pod with id {@code podId} (N-05): the top-level group's name if that
+   * group enforces its role, else {@code --mesos_role}.
+   */
+  public String defaultRole(String podId) {
+    return topLevelGroup(podId).filter(config.enforceRoleGroups()::contains).orElse(config.mesosRole());
+  }
+
+  /** The top-level group of a pod id, e.g. {@code dev} for {@code /dev/db}; empty directly under {@code /}. */
+  public static Optional<String> topLevelGroup(String podId) {
     String trimmed = podId.startsWith("/") ? podId.substring(1) : podId;
     int slash = trimmed.indexOf('/');
-    if (slash > 0 && config.enforceRoleGroups().contains(trimmed.substring(0, slash))) {
-      return trimmed.substring(0, slash);
-    }
-    return config.mesosRole();
+    return slash > 0 ? Optional.of(trimmed.substring(0, slash)) : Optional.empty();
   }
 
   private static Container container(Container c, boolean containerNetwork) {
