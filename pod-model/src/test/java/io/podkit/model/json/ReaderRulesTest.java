@@ -1,13 +1,17 @@
 package io.podkit.model.json;
 
+import static io.podkit.model.json.PodDocuments.containerWith;
+import static io.podkit.model.json.PodDocuments.podWith;
+import static io.podkit.model.json.PodDocuments.readOk;
+import static io.podkit.model.json.PodDocuments.rejected;
+import static io.podkit.model.json.PodDocuments.tree;
+import static io.podkit.model.json.PodDocuments.withResources;
+import static io.podkit.model.json.PodDocuments.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podkit.model.CheckKind;
 import io.podkit.model.ConstraintOperator;
 import io.podkit.model.HttpScheme;
@@ -19,7 +23,6 @@ import io.podkit.model.PersistentVolumeType;
 import io.podkit.model.Pod;
 import io.podkit.model.PodPath;
 import io.podkit.model.Volume;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +41,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * duplicate keys, and every error collected into one {@link ReadResult}.
  */
 class ReaderRulesTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   // ================================================================ null means absent
 
   static Stream<Arguments> nullMembers() {
@@ -705,61 +706,7 @@ class ReaderRulesTest {
   /** The smallest valid pod. */
   static final String MINIMAL = "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}}]}";
 
-  /** A minimal valid pod (one container "c" with default resources) plus top-level {@code members}. */
-  static String podWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}}], " + members + "}";
-  }
-
-  /** A minimal valid pod whose only container also has {@code members}. */
-  static String containerWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}, " + members + "}]}";
-  }
-
-  /** A minimal pod whose only container has {@code resources}. */
-  static String withResources(String resources) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": " + resources + "}]}";
-  }
-
   private static HttpScheme httpScheme(Pod pod) {
     return ((CheckKind.Http) pod.containers().get(0).healthCheck().orElseThrow().kind()).scheme().orElseThrow();
-  }
-
-  /** Reads {@code json} strictly, expecting a pod and no problems at all. */
-  static Pod readOk(String json) {
-    ReadResult result = PodReader.strict().read(json);
-    assertThat(result.errors()).as("errors reading %s", json).isEmpty();
-    assertThat(result.warnings()).as("warnings reading %s", json).isEmpty();
-    return result.pod().orElseThrow();
-  }
-
-  /**
-   * Expects {@code json} to fail with exactly one error, {@code rule} at {@code path}, in both strict
-   * and lenient mode; returns the strict one.
-   */
-  static ReadProblem rejected(String json, ReadRule rule, String path) {
-    ReadResult lenient = PodReader.lenient().read(json);
-    assertThat(lenient.pod()).as("lenient pod from %s", json).isEmpty();
-    assertThat(lenient.errors()).as("lenient errors reading %s", json)
-        .extracting(ReadProblem::rule, p -> p.path().marathon())
-        .containsExactly(tuple(rule, path));
-
-    ReadResult strict = PodReader.strict().read(json);
-    assertThat(strict.pod()).as("strict pod from %s", json).isEmpty();
-    assertThat(strict.errors()).as("strict errors reading %s", json)
-        .extracting(ReadProblem::rule, p -> p.path().marathon())
-        .containsExactly(tuple(rule, path));
-    return strict.errors().get(0);
-  }
-
-  static JsonNode written(Pod pod) {
-    return tree(PodWriter.compact().write(pod));
-  }
-
-  static JsonNode tree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.podkit.model.json;
 
+import static io.podkit.model.json.PodDocuments.containerWith;
+import static io.podkit.model.json.PodDocuments.podWith;
+import static io.podkit.model.json.PodDocuments.withResources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -396,21 +399,6 @@ class StrictModeTest {
   }
 
   // ================================================================ helpers
-
-  /** A minimal valid pod (one container "c" with default resources) plus top-level {@code members}. */
-  static String podWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}}], " + members + "}";
-  }
-
-  /** A minimal valid pod whose only container also has {@code members}. */
-  static String containerWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}, " + members + "}]}";
-  }
-
-  /** A minimal pod whose only container has {@code resources}. */
-  static String withResources(String resources) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": " + resources + "}]}";
-  }
 
   /** The single problem of {@code rule} among the errors of {@code result}. */
   static ReadProblem only(ReadResult result, ReadRule rule) {

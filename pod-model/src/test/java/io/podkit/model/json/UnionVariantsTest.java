@@ -1,12 +1,16 @@
 package io.podkit.model.json;
 
+import static io.podkit.model.json.PodDocuments.containerWith;
+import static io.podkit.model.json.PodDocuments.podWith;
+import static io.podkit.model.json.PodDocuments.readOk;
+import static io.podkit.model.json.PodDocuments.rejected;
+import static io.podkit.model.json.PodDocuments.tree;
+import static io.podkit.model.json.PodDocuments.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podkit.model.Check;
 import io.podkit.model.CheckKind;
 import io.podkit.model.Command;
@@ -22,7 +26,6 @@ import io.podkit.model.ResourceLimits;
 import io.podkit.model.ScalingPolicy;
 import io.podkit.model.UnreachableStrategy;
 import io.podkit.model.Volume;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +46,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * merely out of range is still read.
  */
 class UnionVariantsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   // ================================================================ Volume
 
   @Test
@@ -689,61 +690,8 @@ class UnionVariantsTest {
 
   // ================================================================ helpers
 
-  /** A minimal valid pod (one container "c" with default resources) plus top-level {@code members}. */
-  static String podWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}}], " + members + "}";
-  }
-
-  /** A minimal valid pod whose only container also has {@code members}. */
-  static String containerWith(String members) {
-    return "{\"id\": \"/p\", \"containers\": [{\"name\": \"c\", \"resources\": {}, " + members + "}]}";
-  }
-
   /** A minimal pod with one volume, at {@code /volumes(0)}. */
   static String volume(String volume) {
     return podWith("\"volumes\": [" + volume + "]");
-  }
-
-  /** Reads {@code json} strictly, expecting a pod and no problems at all. */
-  static Pod readOk(String json) {
-    ReadResult result = PodReader.strict().read(json);
-    assertThat(result.errors()).as("errors reading %s", json).isEmpty();
-    assertThat(result.warnings()).as("warnings reading %s", json).isEmpty();
-    return result.pod().orElseThrow();
-  }
-
-  /**
-   * Expects {@code json} to fail with exactly one error, {@code rule} at {@code path}, in both strict
-   * and lenient mode (shape errors do not depend on the mode); returns the strict one.
-   */
-  static ReadProblem rejected(String json, ReadRule rule, String path) {
-    ReadResult lenient = PodReader.lenient().read(json);
-    assertThat(lenient.pod()).as("lenient pod from %s", json).isEmpty();
-    assertThat(lenient.errors()).as("lenient errors reading %s", json)
-        .extracting(ReadProblem::rule, p -> p.path().marathon())
-        .containsExactly(tuple(rule, path));
-
-    ReadResult strict = PodReader.strict().read(json);
-    assertThat(strict.pod()).as("strict pod from %s", json).isEmpty();
-    assertThat(strict.errors()).as("strict errors reading %s", json)
-        .extracting(ReadProblem::rule, p -> p.path().marathon())
-        .containsExactly(tuple(rule, path));
-    ReadProblem problem = strict.errors().get(0);
-    assertThat(problem.line()).as("line of %s", problem).isPositive();
-    assertThat(problem.column()).as("column of %s", problem).isPositive();
-    return problem;
-  }
-
-  /** The pod written by {@link PodWriter}, parsed back as a Jackson tree. */
-  static JsonNode written(Pod pod) {
-    return tree(PodWriter.compact().write(pod));
-  }
-
-  static JsonNode tree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,10 +1,10 @@
 package io.podkit.validation.policy;
 
-import static io.podkit.validation.policy.PolicyTestPods.assertValid;
-import static io.podkit.validation.policy.PolicyTestPods.assertViolations;
-import static io.podkit.validation.policy.PolicyTestPods.container;
-import static io.podkit.validation.policy.PolicyTestPods.podWith;
-import static io.podkit.validation.policy.PolicyTestPods.validate;
+import static io.podkit.validation.TestPods.assertValid;
+import static io.podkit.validation.TestPods.assertViolations;
+import static io.podkit.validation.TestPods.container;
+import static io.podkit.validation.TestPods.podWith;
+import static io.podkit.validation.TestPods.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podkit.model.IpcMode;
