@@ -39,7 +39,7 @@ public record InstanceId(String podId, UUID uuid) {
 
   /** The pod path's segments joined with {@code _}: {@code /product/frontend} → {@code product_frontend}. */
   public String safePodId() {
-    return safe(podId);
+    return safePodId(podId);
   }
 
   /** {@code <safeId>.instance-<uuid>}. */
@@ -97,7 +97,8 @@ public record InstanceId(String podId, UUID uuid) {
     }
   }
 
-  static String safe(String podId) {
+  /** {@code podId}'s segments joined with {@code _}, as in every id of its instances. */
+  public static String safePodId(String podId) {
     StringBuilder sb = new StringBuilder();
     for (String segment : podId.split("/")) {
       if (!segment.isEmpty()) {

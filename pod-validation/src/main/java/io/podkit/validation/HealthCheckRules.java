@@ -22,13 +22,27 @@ final class HealthCheckRules implements RuleGroup {
       Container c = pod.containers().get(i);
       PodPath path = PodPath.of("containers", i);
       c.healthCheck().ifPresent(hc -> healthCheck(pod, c, hc, path.field("healthCheck"), findings));
+      c.healthCheck().ifPresent(hc -> httpPath(hc.kind(), path.field("healthCheck"), findings));
       c.check().ifPresent(check -> {
+        PodPath checkPath = path.field("check");
         // DESIGN G9: a check becomes TaskInfo.check, so it may only probe the container's own endpoints.
         Optional<String> name = endpointName(check.kind());
         if (name.isPresent() && endpoint(c, name.get()).isEmpty()) {
-          findings.add(Rule.CHECK_ENDPOINT, path.field("check").field(kindField(check.kind())).field("endpoint"));
+          findings.add(Rule.CHECK_ENDPOINT, checkPath.field(kindField(check.kind())).field("endpoint"));
         }
+        // Mesos R21: CheckInfo.Http has no scheme; an HTTPS check would probe with plain HTTP.
+        if (check.kind() instanceof CheckKind.Http http && http.schemeOrDefault() == io.podkit.model.HttpScheme.HTTPS) {
+          findings.add(Rule.CHECK_HTTPS, checkPath.field("http").field("scheme"));
+        }
+        httpPath(check.kind(), checkPath, findings);
       });
+    }
+  }
+
+  /** Mesos R21/R22: an HTTP probe's path must start with '/'; the master rejects the group otherwise. */
+  private static void httpPath(CheckKind kind, PodPath path, Findings findings) {
+    if (kind instanceof CheckKind.Http http && http.path().isPresent() && !http.path().get().startsWith("/")) {
+      findings.add(Rule.HTTP_PATH_ABSOLUTE, path.field("http").field("path"));
     }
   }
 

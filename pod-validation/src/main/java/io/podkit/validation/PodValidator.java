@@ -91,6 +91,10 @@ public final class PodValidator {
     if (!findings.violations().isEmpty()) {
       return new ValidationReport(findings.violations(), Optional.empty());
     }
-    return new ValidationReport(List.of(), Optional.of(new ValidPod(pod, normalizer.normalize(pod))));
+    boolean enforcesGroupRole = PodNormalizer.topLevelGroup(pod.id())
+        .filter(config.normalization().enforceRoleGroups()::contains)
+        .isPresent();
+    return new ValidationReport(List.of(),
+        Optional.of(new ValidPod(pod, normalizer.normalize(pod), enforcesGroupRole)));
   }
 }

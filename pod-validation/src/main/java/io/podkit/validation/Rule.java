@@ -127,6 +127,9 @@ public enum Rule {
       "the health check's endpoint %s has no port to probe in this network mode (%s)"),
   CHECK_TIMING("check-timing", "R-46", "got %s, expected 0 or more"),
   CHECK_ENDPOINT("check-endpoint", "DESIGN G9", "contained in the container endpoints"),
+  CHECK_HTTPS("check-https", "Mesos R21",
+      "a check probes with plain HTTP: Mesos' CheckInfo has no scheme, so HTTPS cannot be honoured"),
+  HTTP_PATH_ABSOLUTE("http-path-absolute", "Mesos R21, R22", "must start with '/'"),
 
   // ----------------------------------------------------------------- scaling and scheduling
   SCALING_INSTANCES("scaling-instances", "V-27", "got %s, expected 0 or more"),

@@ -211,4 +211,29 @@ class HealthCheckRulesTest {
     Pod pod = podWith(web().healthCheck(hc).check(Check.of(CheckKind.tcp("web")))).network(Network.host()).build();
     TestPods.assertValid(pod, ValidationConfig.DEFAULT);
   }
+
+  @Test
+  @DisplayName("check-https")
+  void checkHttps() {
+    Container.Builder c = container("main").endpoint(Endpoint.builder("web").build());
+    Pod https = podWith(c.check(Check.of(new CheckKind.Http("web", Optional.of("/"),
+        Optional.of(io.podkit.model.HttpScheme.HTTPS))))).build();
+    assertViolations(validate(https), Rule.CHECK_HTTPS, "/containers(0)/check/http/scheme");
+    Pod http = podWith(container("main").endpoint(Endpoint.builder("web").build())
+        .check(Check.of(CheckKind.http("web", "/")))).build();
+    assertNoViolation(validate(http), Rule.CHECK_HTTPS);
+  }
+
+  @Test
+  @DisplayName("http-path-absolute")
+  void httpPathAbsolute() {
+    Pod pod = podWith(container("main").endpoint(Endpoint.builder("web").build())
+        .healthCheck(HealthCheck.of(CheckKind.http("web", "health")))
+        .check(Check.of(CheckKind.http("web", "ready")))).build();
+    assertViolations(validate(pod), Rule.HTTP_PATH_ABSOLUTE,
+        "/containers(0)/healthCheck/http/path", "/containers(0)/check/http/path");
+    Pod ok = podWith(container("main").endpoint(Endpoint.builder("web").build())
+        .healthCheck(HealthCheck.of(CheckKind.http("web", "/health")))).build();
+    assertNoViolation(validate(ok), Rule.HTTP_PATH_ABSOLUTE);
+  }
 }

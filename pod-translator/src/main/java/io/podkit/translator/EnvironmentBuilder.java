@@ -1,0 +1,152 @@
+package io.podkit.translator;
+
+import io.podkit.model.Container;
+import io.podkit.model.Endpoint;
+import io.podkit.model.EnvValue;
+import io.podkit.model.Pod;
+import io.podkit.model.Resources;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.mesos.Protos;
+
+/**
+ * A task's environment (translation-rules C.3). Six groups are laid over each other, each winning
+ * over the ones before on a name clash: pod env, container env, {@code HOST}, the task context
+ * ({@code MESOS_*}, {@code MARATHON_*}), label variables, endpoint variables. So a user cannot
+ * shadow what podkit injects (G12: the opposite of apps, kept for parity).
+ *
+ * <p>The variables come out in first-insertion order, which depends only on the inputs (G13).
+ */
+final class EnvironmentBuilder {
+  static final String LABEL_PREFIX = "MARATHON_APP_LABEL_";
+  private static final int MAX_ENV_LENGTH = 512;
+  private static final Pattern LABEL_KEY_RUNS = Pattern.compile("[^a-zA-Z0-9_]+");
+  private static final Pattern ENDPOINT_NAME_RUNS = Pattern.compile("[^A-Z0-9_]+");
+
+  private final Pod pod;
+  private final String hostname;
+  private final InstanceId instanceId;
+  private final String appVersion;
+  private final boolean enforceRole;
+  private final String endpointPrefix;
+  private final PodNetworking networking;
+  private final HostPorts hostPorts;
+  private final PodSecrets secrets;
+
+  EnvironmentBuilder(Pod pod, boolean enforceRole, Protos.Offer offer, InstanceId instanceId, TranslationConfig config,
+      PodNetworking networking, HostPorts hostPorts, PodSecrets secrets) {
+    this.pod = pod;
+    this.hostname = offer.getHostname();
+    this.instanceId = instanceId;
+    this.appVersion = AppVersion.of(pod, instanceId);
+    this.enforceRole = enforceRole;
+    // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
+    this.endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
+    this.networking = networking;
+    this.hostPorts = hostPorts;
+    this.secrets = secrets;
+  }
+
+  /** The environment of the task running {@code container} under {@code taskId}. */
+  Protos.Environment build(Container container, String taskId) {
+    Map<String, Protos.Environment.Variable> vars = new LinkedHashMap<>();
+    // C.3.1, C.3.2: pod env, then container env over it; G11: secret values are delivered natively
+    userEnvironment(pod.environment(), vars);
+    userEnvironment(container.environment(), vars);
+    // C.3.3
+    put(vars, "HOST", hostname);
+    // C.3.4
+    put(vars, "MESOS_TASK_ID", taskId);
+    put(vars, "MESOS_EXECUTOR_ID", instanceId.executorId());
+    put(vars, "MARATHON_APP_ID", appId(pod.id()));
+    put(vars, "MARATHON_APP_VERSION", appVersion);
+    put(vars, "MARATHON_CONTAINER_ID", container.name());
+    put(vars, "MARATHON_APP_ENFORCE_GROUP_ROLE", enforceRole ? "TRUE" : "FALSE");
+    Resources r = container.resources();
+    put(vars, "MARATHON_CONTAINER_RESOURCE_CPUS", Double.toString(r.cpusOrDefault()));
+    put(vars, "MARATHON_CONTAINER_RESOURCE_MEM", Double.toString(r.memOrDefault()));
+    put(vars, "MARATHON_CONTAINER_RESOURCE_DISK", Double.toString(r.diskOrDefault()));
+    put(vars, "MARATHON_CONTAINER_RESOURCE_GPUS", Integer.toString(r.gpusOrDefault()));
+    labelVariables(container, vars);
+    endpointVariables(vars);
+    return Protos.Environment.newBuilder().addAllVariables(vars.values()).build();
+  }
+
+  private void userEnvironment(Map<String, EnvValue> env, Map<String, Protos.Environment.Variable> vars) {
+    env.forEach((name, value) -> {
+      if (value instanceof EnvValue.Literal literal) {
+        put(vars, name, literal.value());
+      } else if (value instanceof EnvValue.SecretRef ref) {
+        // G11: Marathon skipped secret values and left them to a plugin; podkit sends a SECRET variable
+        vars.put(name, Protos.Environment.Variable.newBuilder()
+            .setName(name)
+            .setType(Protos.Environment.Variable.Type.SECRET)
+            .setSecret(secrets.resolve(ref.secret()))
+            .build());
+      }
+    });
+  }
+
+  /**
+   * C.3.5: pod labels, then container labels (the container wins a clash), in insertion order
+   * (G13: Marathon used Scala Map order). Keys that escape alike overwrite each other, keeping the
+   * first position.
+   */
+  private void labelVariables(Container container, Map<String, Protos.Environment.Variable> vars) {
+    Map<String, String> labels = new LinkedHashMap<>(pod.labels());
+    labels.putAll(container.labels());
+    Map<String, String> escaped = new LinkedHashMap<>();
+    labels.forEach((key, value) -> {
+      if (key.length() < MAX_ENV_LENGTH - LABEL_PREFIX.length() && value.length() < MAX_ENV_LENGTH) {
+        escaped.put(escapeLabelKey(key), value);
+      }
+    });
+    // C.3.5 / G13: always present, empty without labels
+    put(vars, "MARATHON_APP_LABELS", String.join(" ", escaped.keySet()));
+    escaped.forEach((key, value) -> put(vars, LABEL_PREFIX + key, value));
+  }
+
+  /** C.3.6: every endpoint of every container, so every task sees the whole pod's ports (G14). */
+  private void endpointVariables(Map<String, Protos.Environment.Variable> vars) {
+    for (Container c : pod.containers()) {
+      for (Endpoint e : c.endpoints()) {
+        String name = escapeEndpointName(e.name());
+        Optional<Integer> hostPort = hostPorts.of(e);
+        // C.3.6 with G7: host ports for a host-network pod and for a pod without networks
+        Optional<Integer> port = networking.isHost() ? hostPort : e.containerPort();
+        port.ifPresent(p -> put(vars, endpointPrefix + "ENDPOINT_" + name, Integer.toString(p)));
+        hostPort.ifPresent(p -> put(vars, endpointPrefix + "EP_HOST_" + name, Integer.toString(p)));
+        e.containerPort().ifPresent(p -> put(vars, endpointPrefix + "EP_CONTAINER_" + name, Integer.toString(p)));
+      }
+    }
+  }
+
+  private static void put(Map<String, Protos.Environment.Variable> vars, String name, String value) {
+    vars.put(name, Protos.Environment.Variable.newBuilder().setName(name).setValue(value).build());
+  }
+
+  /** C.3.5: each run of characters outside {@code [a-zA-Z0-9_]} becomes one {@code _}, then upper case. */
+  static String escapeLabelKey(String key) {
+    return LABEL_KEY_RUNS.matcher(key).replaceAll("_").toUpperCase(Locale.ROOT);
+  }
+
+  /** C.3.6: upper case, then each run of characters outside {@code [A-Z0-9_]} becomes one {@code _}. */
+  static String escapeEndpointName(String name) {
+    return ENDPOINT_NAME_RUNS.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("_");
+  }
+
+  /** The pod id with one leading slash: {@code /product/frontend}. */
+  static String appId(String podId) {
+    StringBuilder sb = new StringBuilder();
+    for (String segment : podId.split("/")) {
+      if (!segment.isEmpty()) {
+        sb.append('/').append(segment);
+      }
+    }
+    return sb.length() == 0 ? "/" : sb.toString();
+  }
+
+}
