@@ -62,11 +62,14 @@ public record InstanceId(String podId, UUID uuid) {
     return idString() + "." + containerName + "." + incarnation;
   }
 
-  /** A task id taken apart: its instance, container name and incarnation. */
-  public record TaskRef(String safePodId, UUID uuid, String containerName, int incarnation) {
-    /** The instance id string, {@code <safeId>.instance-<uuid>}. */
+  /**
+   * A task id taken apart: its instance (pod safe id, prefix {@code instance-}, or {@code marathon-}
+   * for legacy ids, and UUID), container name and incarnation.
+   */
+  public record TaskRef(String safePodId, String prefix, UUID uuid, String containerName, int incarnation) {
+    /** The instance id string, {@code <safeId>.<prefix><uuid>}, as the task id spells it. */
     public String instanceIdString() {
-      return safePodId + ".instance-" + uuid;
+      return safePodId + "." + prefix + uuid;
     }
   }
 
@@ -77,7 +80,7 @@ public record InstanceId(String podId, UUID uuid) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new TaskRef(m.group(1), UUID.fromString(m.group(3)), m.group(4),
+      return Optional.of(new TaskRef(m.group(1), m.group(2), UUID.fromString(m.group(3)), m.group(4),
           Integer.parseInt(m.group(5))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
