@@ -123,6 +123,7 @@ public final class PodReader {
     if (problems.errorCount() > 0) {
       pod = null;
     }
-    return new ReadResult(Optional.ofNullable(pod), problems.errors(), problems.warnings());
+    return new ReadResult(Optional.ofNullable(pod), problems.errors(), problems.warnings(),
+        root == null ? SourceMap.EMPTY : new SourceMap(root));
   }
 }
