@@ -20,17 +20,76 @@ sealed interface JsonValue {
   /** Where a key of an object starts. */
   record KeyLocation(int line, int column) {}
 
-  record JObject(
-      List<String> names, List<KeyLocation> keys, List<JsonValue> values, List<DuplicateKey> duplicates, int line,
-      int column) implements JsonValue {
-    /** The member named {@code name}, or {@code null}. Objects are small: a scan is cheapest. */
-    JsonValue get(String name) {
-      for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).equals(name)) {
-          return values.get(i);
+  /**
+   * An object: its members in document order, kept in parallel arrays (a pod has hundreds of small
+   * objects, and three lists each would cost more than the parse itself).
+   */
+  final class JObject implements JsonValue {
+    private final String[] names;
+    private final int[] keyLines;
+    private final int[] keyColumns;
+    private final JsonValue[] values;
+    private final int size;
+    private final List<DuplicateKey> duplicates;
+    private final int line;
+    private final int column;
+
+    JObject(String[] names, int[] keyLines, int[] keyColumns, JsonValue[] values, int size,
+        List<DuplicateKey> duplicates, int line, int column) {
+      this.names = names;
+      this.keyLines = keyLines;
+      this.keyColumns = keyColumns;
+      this.values = values;
+      this.size = size;
+      this.duplicates = duplicates;
+      this.line = line;
+      this.column = column;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String name(int i) {
+      return names[i];
+    }
+
+    JsonValue value(int i) {
+      return values[i];
+    }
+
+    KeyLocation key(int i) {
+      return new KeyLocation(keyLines[i], keyColumns[i]);
+    }
+
+    /** The index of member {@code name}, or -1. Objects are small: a scan is cheapest. */
+    int indexOf(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return i;
         }
       }
-      return null;
+      return -1;
+    }
+
+    /** The member named {@code name}, or {@code null}. */
+    JsonValue get(String name) {
+      int i = indexOf(name);
+      return i < 0 ? null : values[i];
+    }
+
+    List<DuplicateKey> duplicates() {
+      return duplicates;
+    }
+
+    @Override
+    public int line() {
+      return line;
+    }
+
+    @Override
+    public int column() {
+      return column;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.podkit.model.PodPath;
 import io.podkit.model.json.JsonValue.JArray;
@@ -17,6 +18,7 @@ import io.podkit.model.json.JsonValue.JString;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +41,10 @@ final class LocatedTreeBuilder {
 
   private final ReadLimits limits;
   private final Problems problems;
-  private final String text;
+  /** The document as text; for the ASCII fast path made only when a problem needs it. */
+  private final java.util.function.Supplier<String> text;
 
-  private LocatedTreeBuilder(ReadLimits limits, Problems problems, String text) {
+  private LocatedTreeBuilder(ReadLimits limits, Problems problems, java.util.function.Supplier<String> text) {
     this.limits = limits;
     this.problems = problems;
     this.text = text;
@@ -67,6 +70,13 @@ final class LocatedTreeBuilder {
           + " bytes; the limit is " + limits.maxDocumentBytes() + " bytes");
       return null;
     }
+    if (isPlainAscii(bytes)) {
+      // Pure ASCII (the usual pod): byte columns are character columns, so Jackson's fast byte
+      // parser can read it directly, without decoding to a String first.
+      LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems,
+          () -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+      return builder.run(() -> factory.createParser(bytes));
+    }
     Object decoded = TextDecoding.decode(bytes);
     if (decoded instanceof TextDecoding.NotText notText) {
       problems.error(ReadRule.ENCODING, PodPath.root(), 1, 1, notText.reason());
@@ -90,17 +100,41 @@ final class LocatedTreeBuilder {
           "the document is binary, not JSON text (NUL character at offset " + nul + ")");
       return null;
     }
-    LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems, text);
+    return new LocatedTreeBuilder(limits, problems, () -> text).run(() -> factory.createParser(text));
+  }
+
+  /** The character offset of {@code at}; the byte offset for the ASCII byte parser, which is the same. */
+  private static long offsetOf(JsonLocation at) {
+    return at.getCharOffset() >= 0 ? at.getCharOffset() : at.getByteOffset();
+  }
+
+  /** Whether every byte is a non-NUL ASCII character. */
+  private static boolean isPlainAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opens a parser on the document. */
+  @FunctionalInterface
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private JObject run(ParserSource source) {
     JsonParser parser = null;
     try {
-      parser = factory.createParser(text);
-      return builder.document(parser);
+      parser = source.open();
+      return document(parser);
     } catch (DepthExceeded e) {
       problems.error(ReadRule.LIMIT, PodPath.root(), e.line, e.column,
           "the document nests deeper than " + limits.maxDepth() + " levels");
       return null;
     } catch (IOException e) {
-      builder.reportFailure(e, parser == null ? null : parser.currentLocation());
+      reportFailure(e, parser == null ? null : parser.currentLocation());
       return null;
     } finally {
       close(parser);
@@ -132,7 +166,7 @@ final class LocatedTreeBuilder {
           "a pod definition is a JSON object, but the document is " + root.typeName());
       return null;
     }
-    long end = parser.currentLocation().getCharOffset();
+    long end = offsetOf(parser.currentLocation());
     JsonToken after;
     try {
       after = parser.nextToken();
@@ -150,6 +184,7 @@ final class LocatedTreeBuilder {
 
   /** Line and column (1-based) of the first non-whitespace character at or after {@code offset}. */
   private int[] firstContentAfter(int offset) {
+    String text = this.text.get();
     int i = Math.max(0, Math.min(offset, text.length()));
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
       i++;
@@ -166,76 +201,111 @@ final class LocatedTreeBuilder {
     return new int[] {line, i - lineStart + 1};
   }
 
-  /** An object or array under construction. */
+  /** An object or array under construction; members grow in parallel arrays. */
   private static final class Frame {
     final boolean object;
     final int line;
     final int column;
-    final List<String> names = new ArrayList<>();
-    final List<JsonValue.KeyLocation> keys = new ArrayList<>();
-    final List<JsonValue> values = new ArrayList<>();
+    String[] names;
+    int[] keyLines;
+    int[] keyColumns;
+    JsonValue[] values = new JsonValue[4];
+    int size;
+    List<JsonValue> items;
     List<JsonValue.DuplicateKey> duplicates = List.of();
     Map<String, Integer> index;
     String pendingName;
-    JsonValue.KeyLocation pendingKey;
+    int pendingKeyLine;
+    int pendingKeyColumn;
 
     Frame(boolean object, int line, int column) {
       this.object = object;
       this.line = line;
       this.column = column;
+      if (object) {
+        names = new String[4];
+        keyLines = new int[4];
+        keyColumns = new int[4];
+      } else {
+        items = new ArrayList<>();
+      }
     }
 
     void add(JsonValue value) {
       if (!object) {
-        values.add(value);
+        items.add(value);
         return;
       }
       int previous = indexOf(pendingName);
-      if (previous < 0) {
-        if (index != null) {
-          index.put(pendingName, names.size());
+      if (previous >= 0) {
+        if (duplicates.isEmpty()) {
+          duplicates = new ArrayList<>();
         }
-        names.add(pendingName);
-        keys.add(pendingKey);
-        values.add(value);
-        if (index == null && names.size() > INDEX_THRESHOLD) {
-          index = new HashMap<>();
-          for (int i = 0; i < names.size(); i++) {
-            index.put(names.get(i), i);
-          }
-        }
+        duplicates.add(new JsonValue.DuplicateKey(pendingName, pendingKeyLine, pendingKeyColumn, keyLines[previous]));
+        values[previous] = value;
         return;
       }
-      if (duplicates.isEmpty()) {
-        duplicates = new ArrayList<>();
+      if (size == names.length) {
+        int capacity = size * 2;
+        names = Arrays.copyOf(names, capacity);
+        keyLines = Arrays.copyOf(keyLines, capacity);
+        keyColumns = Arrays.copyOf(keyColumns, capacity);
+        values = Arrays.copyOf(values, capacity);
       }
-      duplicates.add(new JsonValue.DuplicateKey(pendingName, pendingKey.line(), pendingKey.column(),
-          keys.get(previous).line()));
-      values.set(previous, value);
+      if (index != null) {
+        index.put(pendingName, size);
+      }
+      names[size] = pendingName;
+      keyLines[size] = pendingKeyLine;
+      keyColumns[size] = pendingKeyColumn;
+      values[size] = value;
+      size++;
+      if (index == null && size > INDEX_THRESHOLD) {
+        index = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+          index.put(names[i], i);
+        }
+      }
     }
 
     private int indexOf(String name) {
       if (index != null) {
         return index.getOrDefault(name, -1);
       }
-      return names.indexOf(name);
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     JsonValue build() {
       return object
-          ? new JObject(names, keys, values, duplicates, line, column)
-          : new JArray(values, line, column);
+          ? new JObject(names, keyLines, keyColumns, values, size, duplicates, line, column)
+          : new JArray(items, line, column);
     }
   }
 
   /** Reads the value starting at {@code first}, with an explicit stack for nesting. */
   private JsonValue value(JsonParser parser, JsonToken first) throws IOException {
+    // Jackson's parsers extend ParserBase, whose token line and column cost no allocation, where
+    // currentTokenLocation() builds an object per token. For values (not field names) Jackson 2.18's
+    // ParserBase column is one past currentTokenLocation()'s; the location tests pin this.
+    ParserBase base = parser instanceof ParserBase b ? b : null;
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken token = first;
     while (true) {
-      JsonLocation at = parser.currentTokenLocation();
-      int line = at.getLineNr();
-      int column = at.getColumnNr();
+      int line;
+      int column;
+      if (base != null && token != JsonToken.FIELD_NAME) {
+        line = base.getTokenLineNr();
+        column = base.getTokenColumnNr() - 1;
+      } else {
+        JsonLocation at = parser.currentTokenLocation();
+        line = at.getLineNr();
+        column = at.getColumnNr();
+      }
       JsonValue complete;
       switch (token) {
         case START_OBJECT, START_ARRAY -> {
@@ -249,7 +319,8 @@ final class LocatedTreeBuilder {
         case FIELD_NAME -> {
           Frame top = stack.peek();
           top.pendingName = parser.currentName();
-          top.pendingKey = new JsonValue.KeyLocation(line, column);
+          top.pendingKeyLine = line;
+          top.pendingKeyColumn = column;
           token = parser.nextToken();
           continue;
         }
@@ -276,10 +347,10 @@ final class LocatedTreeBuilder {
         ? jpe.getLocation() : parserLocation;
     int line = at == null ? 0 : Math.max(0, at.getLineNr());
     int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-    long offset = at == null ? -1 : at.getCharOffset();
+    long offset = at == null ? -1 : offsetOf(at);
     if (e instanceof StreamConstraintsException) {
       problems.error(ReadRule.LIMIT, PodPath.root(), line, column, limitMessage(e.getMessage()));
-    } else if (isEndOfInput(e) || (offset >= 0 && offset + 1 >= text.stripTrailing().length())) {
+    } else if (isEndOfInput(e) || (offset >= 0 && offset + 1 >= text.get().stripTrailing().length())) {
       // The error is at the last character: the document stops in the middle of a value.
       problems.error(ReadRule.SYNTAX, PodPath.root(), line, column,
           "the document ends before the JSON is complete (truncated?)");

@@ -41,11 +41,12 @@ import io.podkit.model.json.JsonValue.JNull;
 import io.podkit.model.json.JsonValue.JNumber;
 import io.podkit.model.json.JsonValue.JObject;
 import io.podkit.model.json.JsonValue.JString;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -686,14 +687,14 @@ final class PodTreeReader {
       return typeError(value, p, shape.what() + " (a JSON object)");
     }
     reportDuplicates(o, p);
-    for (int i = 0; i < o.names().size(); i++) {
-      String field = o.names().get(i);
+    for (int i = 0; i < o.size(); i++) {
+      String field = o.name(i);
       if (shape.knows(field)) {
         continue;
       }
-      JsonValue.KeyLocation at = o.keys().get(i);
+      JsonValue.KeyLocation at = o.key(i);
       ObjectShape.Limitation limitation = shape.limitation(field);
-      if (limitation != null && o.values().get(i) instanceof JNull) {
+      if (limitation != null && o.value(i) instanceof JNull) {
         continue; // null means absent: the unsupported feature is not asked for
       }
       if (limitation != null) {
@@ -782,14 +783,15 @@ final class PodTreeReader {
     if (!(value instanceof JArray a)) {
       return typeError(value, p, "an array");
     }
-    List<T> out = new ArrayList<>(a.items().size());
+    // Immutable from the start, so the records' defensive copies cost nothing.
+    ImmutableList.Builder<T> out = ImmutableList.builderWithExpectedSize(a.items().size());
     for (int i = 0; i < a.items().size(); i++) {
       T item = element.read(a.items().get(i), p.index(i));
       if (item != null) {
         out.add(item);
       }
     }
-    return out;
+    return out.build();
   }
 
   /** An object used as a map (labels, environment, secrets); values must not be null. */
@@ -804,14 +806,15 @@ final class PodTreeReader {
       return Map.of();
     }
     reportDuplicates(m, mp);
-    Map<String, T> out = new LinkedHashMap<>();
-    for (int i = 0; i < m.names().size(); i++) {
-      T item = valueReader.read(m.values().get(i), mp.field(m.names().get(i)));
+    // Keys are unique (duplicates were merged while parsing), so the builder cannot fail.
+    ImmutableMap.Builder<String, T> out = ImmutableMap.builderWithExpectedSize(m.size());
+    for (int i = 0; i < m.size(); i++) {
+      T item = valueReader.read(m.value(i), mp.field(m.name(i)));
       if (item != null) {
-        out.put(m.names().get(i), item);
+        out.put(m.name(i), item);
       }
     }
-    return out;
+    return out.buildOrThrow();
   }
 
   // ---------------------------------------------------------------- scalars

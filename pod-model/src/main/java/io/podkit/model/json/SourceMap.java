@@ -42,13 +42,13 @@ public final class SourceMap {
     for (PodPath segment : segments) {
       String field = segment.lastField();
       if (field != null && current instanceof JObject o) {
-        int i = o.names().indexOf(field);
+        int i = o.indexOf(field);
         if (i < 0) {
           break;
         }
-        JsonValue.KeyLocation key = o.keys().get(i);
+        JsonValue.KeyLocation key = o.key(i);
         position = new Position(key.line(), key.column());
-        current = o.values().get(i);
+        current = o.value(i);
       } else if (field == null && current instanceof JArray a) {
         int index = indexOf(segment);
         if (index < 0 || index >= a.items().size()) {
