@@ -88,6 +88,37 @@ class NormalizeCommandTest {
   }
 
   @Test
+  void anInvalidPodIsExit1WithItsViolationsCompilerStyle() throws IOException {
+    Path pod = file("upper.json", "{\n  \"id\": \"/p\",\n  \"containers\": [{\"name\": \"Main\", \"resources\": {}}]\n}\n");
+    Run run = podctl("normalize", pod.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(pod + ":3:19: /containers(0)/name: must be 1 to 63 lower-case letters, digits "
+        + "and '-', starting and ending with a letter or digit" + System.lineSeparator());
+  }
+
+  @Test
+  void secretsAreOnUnlessNoSecrets() throws IOException {
+    Path pod = file("secret.json", """
+        {"id": "/p", "secrets": {"s": {"source": "/s"}}, "environment": {"PW": {"secret": "s"}},
+         "containers": [{"name": "main", "resources": {}}]}""");
+    Run on = podctl("normalize", pod.toString());
+    assertThat(on.exit()).as(on.err()).isZero();
+    assertThat(on.out()).contains("\"secret\" : \"s\"");
+    Run off = podctl("normalize", "--no-secrets", pod.toString());
+    assertThat(off.exit()).isEqualTo(1);
+    assertThat(off.err()).contains(pod + ":1:14: /secrets: Feature secrets is not enabled");
+  }
+
+  @Test
+  void theRoleOptionAndItsMarathonSpellingSetTheDefaultRole() throws IOException {
+    Path pod = file("role.json", """
+        {"id": "/p", "containers": [{"name": "main", "resources": {}}]}""");
+    assertThat(podctl("normalize", "--role", "web", pod.toString()).out()).contains("\"role\" : \"web\"");
+    assertThat(podctl("normalize", "--mesos-role", "web", pod.toString()).out()).contains("\"role\" : \"web\"");
+  }
+
+  @Test
   void aMissingFileIsExit2() {
     Run run = podctl("normalize", dir.resolve("nope.json").toString());
     assertThat(run.exit()).isEqualTo(2);
@@ -115,6 +146,6 @@ class NormalizeCommandTest {
     assertThat(top.out()).contains("normalize");
     Run sub = podctl("normalize", "--help");
     assertThat(sub.exit()).isZero();
-    assertThat(sub.out()).contains("--default-network", "--lenient");
+    assertThat(sub.out()).contains("--default-network", "--lenient", "--no-secrets", "--mesos-version", "--role");
   }
 }
