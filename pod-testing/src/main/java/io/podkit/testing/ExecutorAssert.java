@@ -54,12 +54,10 @@ public final class ExecutorAssert extends AbstractAssert<ExecutorAssert, Protos.
   public ExecutorAssert hasLabel(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    Optional<Protos.Label> label = actual.getLabels().getLabelsList().stream()
-        .filter(l -> l.getKey().equals(key)).findFirst();
-    if (label.isEmpty() || !label.get().getValue().equals(value)) {
+    Optional<String> mismatch = MesosText.labelMismatch(actual.getLabels(), key, value, "");
+    if (mismatch.isPresent()) {
       throw failure("%s", "Expecting " + subject + " to have label " + key + "=" + value + ", but "
-          + label.map(l -> key + "=" + l.getValue()).orElse("it has no label " + key) + " (its labels: "
-          + MesosText.labels(actual.getLabels()) + ")");
+          + mismatch.get());
     }
     return this;
   }

@@ -61,6 +61,20 @@ final class MesosText {
   }
 
   /** {@code key=value} for each label, or {@code none}. */
+  /**
+   * Why {@code labels} do not hold {@code key=value} ("it has no label k" or "k=other", then the labels
+   * and {@code note}), or empty if they do.
+   */
+  static java.util.Optional<String> labelMismatch(Protos.Labels labels, String key, String value, String note) {
+    java.util.Optional<Protos.Label> label = labels.getLabelsList().stream()
+        .filter(l -> l.getKey().equals(key)).findFirst();
+    if (label.isPresent() && label.get().getValue().equals(value)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(label.map(l -> key + "=" + l.getValue()).orElse("it has no label " + key)
+        + " (its labels: " + labels(labels) + note + ")");
+  }
+
   static String labels(Protos.Labels labels) {
     if (labels.getLabelsCount() == 0) {
       return "none";

@@ -117,12 +117,11 @@ public final class TaskAssert extends AbstractAssert<TaskAssert, Protos.TaskInfo
   public TaskAssert hasLabel(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    Optional<Protos.Label> label = actual.getLabels().getLabelsList().stream()
-        .filter(l -> l.getKey().equals(key)).findFirst();
-    if (label.isEmpty() || !label.get().getValue().equals(value)) {
+    Optional<String> mismatch =
+        MesosText.labelMismatch(actual.getLabels(), key, value, "; pod labels are on the executor");
+    if (mismatch.isPresent()) {
       throw failure("%s", "Expecting " + subject + " to have label " + key + "=" + value + ", but "
-          + label.map(l -> key + "=" + l.getValue()).orElse("it has no label " + key) + " (its labels: "
-          + MesosText.labels(actual.getLabels()) + "; pod labels are on the executor)");
+          + mismatch.get());
     }
     return this;
   }
