@@ -37,10 +37,13 @@ record Diagnostic(boolean warning, String rule, PodPath path, int line, int colu
     return new Diagnostic(false, violation.rule(), violation.path(), at.line(), at.column(), violation.message());
   }
 
-  /** Compiler style: {@code FILE:LINE:COLUMN: path: message}, warnings marked {@code (warning)}. */
+  /**
+   * Compiler style: {@code FILE:LINE:COLUMN: path: message}, warnings marked {@code (warning)}; always
+   * one line, whatever the pod's keys hold ({@link TerminalText}).
+   */
   String format(Path file) {
-    return file + ":" + line + ":" + column + ": " + path.marathon() + ": " + message
-        + (warning ? " (warning)" : "");
+    return file + ":" + line + ":" + column + ": " + TerminalText.escape(path.marathon()) + ": "
+        + TerminalText.escape(message) + (warning ? " (warning)" : "");
   }
 
   /** The JSON form of {@code podctl validate --output json}. */

@@ -154,9 +154,10 @@ final class EnvCommand implements Callable<Integer> {
     String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s";
     out.println(String.format(format, "CONTAINER", "SOURCE", "NAME", "VALUE").stripTrailing());
     for (Row r : rows) {
-      // Values may hold line breaks; a table row must stay one line.
-      String value = r.value().replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
-      out.println(String.format(format, r.container(), r.source(), r.name(), value).stripTrailing());
+      // Values may hold line breaks and escape sequences; a table row must stay one line.
+      String value = TerminalText.escape(r.value().replace("\\", "\\\\"));
+      out.println(String.format(format, r.container(), r.source(), TerminalText.escape(r.name()), value)
+          .stripTrailing());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.podkit.cli;
 import io.podkit.translator.v1.MesosJson;
 import io.podkit.translator.v1.MesosJsonException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class OfferSource {
   static final long DEFAULT_PORTS_BEGIN = 31_000;
   static final long DEFAULT_PORTS_END = 32_000;
   /** Offers are a few kilobytes; anything this large is not one. */
-  private static final long MAX_OFFER_BYTES = 16L * 1024 * 1024;
+  private static final int MAX_OFFER_BYTES = 16 * 1024 * 1024;
 
   /** An offer and how to name it in messages. */
   record Offer(Protos.Offer offer, String name) {}
@@ -68,8 +69,17 @@ final class OfferSource {
         throw new CommandException(PodCtl.EXIT_USAGE, file + ": not a Mesos offer: larger than "
             + MAX_OFFER_BYTES + " bytes");
       }
+      // Read at most one byte past the limit: a special file (/dev/zero, a pipe) has no size to check first.
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_OFFER_BYTES + 1);
+      }
+      if (bytes.length > MAX_OFFER_BYTES) {
+        throw new CommandException(PodCtl.EXIT_USAGE, file + ": not a Mesos offer: larger than "
+            + MAX_OFFER_BYTES + " bytes");
+      }
       // A decoder reports malformed input, where new String(...) would silently replace it.
-      json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new CommandException(PodCtl.EXIT_USAGE, file + ": not a Mesos offer: not UTF-8 text");
     } catch (IOException e) {

@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * </ul>
  * Any other key is refused: a misspelt optional setting ({@code timeoutMilis}) would otherwise be
  * ignored without a word and the launcher would run with a default the user did not choose.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class HttpPodLauncherProvider implements PodLauncherProvider {
   /** The name this provider is found by. */

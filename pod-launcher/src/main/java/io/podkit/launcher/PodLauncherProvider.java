@@ -7,6 +7,9 @@ import java.util.ServiceLoader;
 /**
  * Makes a {@link PodLauncher} from settings, so launchers can be found through
  * {@link ServiceLoader} (register in {@code META-INF/services/io.podkit.launcher.PodLauncherProvider}).
+ *
+ * <p>Providers should be stateless and thread-safe (podkit's are); the launchers they make must be
+ * thread-safe, as every {@link PodLauncher}.
  */
 public interface PodLauncherProvider {
   /** The name settings and tools use to pick this provider, e.g. {@code http}. */

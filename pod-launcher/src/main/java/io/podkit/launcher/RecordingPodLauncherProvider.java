@@ -6,7 +6,7 @@ import java.util.TreeSet;
 /**
  * Finds {@link RecordingPodLauncher} under the name {@value #NAME}, so a tool configured by provider
  * name can run against no Mesos at all (a dry run, or a test of the tool itself). Each call of
- * {@link #create} makes a new launcher with its own records.
+ * {@link #create} makes a new launcher with its own records. Stateless and thread-safe.
  */
 public final class RecordingPodLauncherProvider implements PodLauncherProvider {
   /** The provider's name. */

@@ -26,6 +26,8 @@ import org.apache.mesos.Protos.TaskState;
  * Protos.TaskStatus} is about, and what the statuses of an instance's tasks say about the whole
  * instance ({@link #instanceStatus}). podkit tracks no instances itself (DESIGN §6): the framework
  * keeps the latest status of each task and asks here.
+ *
+ * <p>Stateless: every method is static and thread-safe.
  */
 public final class TaskStatuses {
   /** The states Mesos counts as terminal ({@code protobuf::isTerminalState}): no update follows. */

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * where {@code safeId} is the pod path's segments joined with {@code _}.
+ *
+ * <p>Immutable; the static methods are thread-safe ({@link #create} draws from one shared
+ * {@link SecureRandom}, which is).
  */
 public record InstanceId(String podId, UUID uuid) {
   private static final Pattern TASK_ID =

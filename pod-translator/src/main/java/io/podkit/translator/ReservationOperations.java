@@ -59,6 +59,8 @@ import org.apache.mesos.Protos;
  * is just as unique (an instance UUID is never reused, and volume names are unique within a pod) but
  * needs no stored state: the launch step, a restarted framework or an operator can recompute the id
  * of every volume of an instance from its instance id alone ({@link #persistenceId}).
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class ReservationOperations {
   /** Reservation label holding the framework id (Marathon's {@code TaskLabels}). */

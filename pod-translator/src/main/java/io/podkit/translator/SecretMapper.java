@@ -7,6 +7,9 @@ import org.apache.mesos.Protos;
  * Turns a pod secret into the Mesos {@code Secret} that delivers it (DESIGN G11). The default is a
  * {@code REFERENCE} secret named by the secret's {@code source}; a framework with its own secret
  * store can map names differently.
+ *
+ * <p>A translator calls its mapper from every thread that translates, so implementations must be
+ * thread-safe (the default is stateless).
  */
 @FunctionalInterface
 public interface SecretMapper {

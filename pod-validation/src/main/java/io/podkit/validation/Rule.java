@@ -176,6 +176,9 @@ public enum Rule {
   MESOS_TASK_RESOURCES("mesos-task-resources", "Mesos R23",
       "the container requests no resources (cpus, mem, disk and gpus are all 0): Mesos rejects a task that uses "
           + "no resources"),
+  MESOS_VOLUME_SIZE("mesos-volume-size", "Mesos CREATE",
+      "a %s persistent volume of 0 MiB is empty, and Mesos drops empty resources, so it can never be created; "
+          + "give it a size of 1 or more (only a mount volume may ask for 0: any mount disk)"),
 
   // ----------------------------------------------------------------- pod limitations
   LIMITATION_PORT_VARIABLES("limitation-port-variables", "pods.md Limitations",

@@ -8,8 +8,12 @@ import static io.podkit.validation.TestPods.podWith;
 import static io.podkit.validation.TestPods.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podkit.model.PersistentVolumeInfo;
+import io.podkit.model.PersistentVolumeType;
 import io.podkit.model.Pod;
 import io.podkit.model.Resources;
+import io.podkit.model.Volume;
+import io.podkit.model.VolumeMount;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,29 @@ class MesosRulesTest {
     ValidationReport report = validate(pod);
     assertViolations(report, Rule.MESOS_TASK_RESOURCES, "/containers(1)/resources");
     assertThat(report.of(Rule.MESOS_TASK_RESOURCES).get(0).message()).startsWith("the container requests no resources");
+  }
+
+  @Test
+  @DisplayName("mesos-volume-size")
+  void mesosVolumeSize() {
+    // Found by the fixture fuzzer: a root volume of size 0 passed validation, then matching threw.
+    Pod root = residentWith(new PersistentVolumeInfo(Optional.empty(), 0, Optional.empty(), Optional.empty(),
+        java.util.List.of()));
+    Pod path = residentWith(new PersistentVolumeInfo(Optional.of(PersistentVolumeType.PATH), 0, Optional.empty(),
+        Optional.empty(), java.util.List.of()));
+    Pod mount = residentWith(new PersistentVolumeInfo(Optional.of(PersistentVolumeType.MOUNT), 0, Optional.empty(),
+        Optional.empty(), java.util.List.of()));
+
+    assertViolations(validate(root), Rule.MESOS_VOLUME_SIZE, "/volumes(0)/persistent/size");
+    assertThat(validate(root).of(Rule.MESOS_VOLUME_SIZE).get(0).message()).startsWith("a root persistent volume of 0 MiB");
+    assertViolations(validate(path), Rule.MESOS_VOLUME_SIZE, "/volumes(0)/persistent/size");
+    assertNoViolation(validate(mount), Rule.MESOS_VOLUME_SIZE);
+    assertNoViolation(validate(residentWith(PersistentVolumeInfo.ofSize(1))), Rule.MESOS_VOLUME_SIZE);
+  }
+
+  private static Pod residentWith(PersistentVolumeInfo info) {
+    return Pod.builder("/dev/db").role("dev").volume(Volume.persistent("data", info))
+        .container(container("db").volumeMount(VolumeMount.of("data", "data"))).build();
   }
 
   @Test

@@ -319,13 +319,18 @@ final class LocatedTreeBuilder {
         case FIELD_NAME -> {
           Frame top = stack.peek();
           top.pendingName = parser.currentName();
+          checkUnicode(top.pendingName, "an object key", line, column);
           top.pendingKeyLine = line;
           top.pendingKeyColumn = column;
           token = parser.nextToken();
           continue;
         }
         case END_OBJECT, END_ARRAY -> complete = stack.pop().build();
-        case VALUE_STRING -> complete = new JString(parser.getText(), line, column);
+        case VALUE_STRING -> {
+          String value = parser.getText();
+          checkUnicode(value, "a string", line, column);
+          complete = new JString(value, line, column);
+        }
         case VALUE_NUMBER_INT -> complete = new JNumber(parser.getText(), true, line, column);
         case VALUE_NUMBER_FLOAT -> complete = new JNumber(parser.getText(), false, line, column);
         case VALUE_TRUE -> complete = new JBoolean(true, line, column);
@@ -338,6 +343,28 @@ final class LocatedTreeBuilder {
       }
       stack.peek().add(complete);
       token = parser.nextToken();
+    }
+  }
+
+  /**
+   * Reports {@code text} if it holds an unpaired UTF-16 surrogate. JSON lets a document spell one as an
+   * escape ({@code "\\ud800"}), and {@link #parse(JsonFactory, ReadLimits, String, Problems) text} can
+   * hold one raw, but it is not Unicode: it has no UTF-8 form, so Mesos' protobufs (and any UTF-8
+   * output) would silently turn it into {@code ?}. Reading goes on, so every such string is reported.
+   */
+  private void checkUnicode(String text, String what, int line, int column) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < Character.MIN_SURROGATE) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        problems.error(ReadRule.ENCODING, PodPath.root(), line, column, what + " holds an unpaired UTF-16 "
+            + String.format("surrogate (U+%04X at character %d), which is not Unicode text", (int) c, i + 1));
+        return;
+      }
     }
   }
 

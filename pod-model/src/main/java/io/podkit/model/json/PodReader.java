@@ -78,7 +78,9 @@ public final class PodReader {
   }
 
   /**
-   * Reads a file. A file over the size limit is reported without being read.
+   * Reads a file. A file over the size limit is reported without being read; a file whose size is
+   * not known in advance ({@code /dev/zero}, a pipe) is read no further than the limit plus one byte,
+   * as a stream is.
    *
    * @throws IOException if the file cannot be read
    */
@@ -87,7 +89,10 @@ public final class PodReader {
     if (size > limits.maxDocumentBytes()) {
       return tooLarge(size);
     }
-    return read(Files.readAllBytes(file));
+    // Not Files.readAllBytes: special files report size 0 and would be read without end.
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
   }
 
   /**

@@ -10,7 +10,7 @@ package io.podkit.model.json;
  */
 public enum ReadRule {
   SYNTAX("read.syntax", "the document is not well-formed JSON"),
-  ENCODING("read.encoding", "the document is not UTF-8 (or UTF-16/32) text"),
+  ENCODING("read.encoding", "the document is not UTF-8 (or UTF-16/32) text, or a string holds an unpaired surrogate"),
   EMPTY("read.empty", "the document is empty"),
   LIMIT("read.limit", "the document exceeds a reader limit (size, depth, string or number length)"),
   ROOT("read.root", "the document is not a JSON object"),

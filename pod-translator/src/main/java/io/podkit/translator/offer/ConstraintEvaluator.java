@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Placement constraints, evaluated as Marathon's {@code Constraints.ConstraintsChecker} does (E.2
@@ -26,8 +25,12 @@ final class ConstraintEvaluator {
 
   private ConstraintEvaluator() {}
 
-  /** Whether {@code constraint} holds for placing one more instance on {@code offered}. */
-  static boolean meets(Constraint constraint, Agent offered, List<Agent> placed) {
+  /**
+   * Whether {@code constraint} holds for placing one more instance on {@code offered}. {@code LIKE}
+   * and {@code UNLIKE} patterns draw on {@code budget}: a pattern not decided within it fails both
+   * operators ({@link RegexMatch}).
+   */
+  static boolean meets(Constraint constraint, Agent offered, List<Agent> placed, RegexMatch.Budget budget) {
     String field = constraint.fieldName();
     String value = constraint.value().orElse(""); // Marathon reads an absent value as ""
     Optional<String> offerValue = valueOf(offered, field);
@@ -39,8 +42,8 @@ final class ConstraintEvaluator {
     }
     String v = offerValue.get();
     return switch (constraint.operator()) {
-      case LIKE -> !value.isEmpty() && fullMatch(v, value);
-      case UNLIKE -> !value.isEmpty() && !fullMatch(v, value);
+      case LIKE -> !value.isEmpty() && RegexMatch.fullMatch(value, v, budget) == RegexMatch.Outcome.MATCH;
+      case UNLIKE -> !value.isEmpty() && RegexMatch.fullMatch(value, v, budget) == RegexMatch.Outcome.NO_MATCH;
       // All running instances must be on agents with another value.
       case UNIQUE -> placed.stream().noneMatch(p -> offerValue.equals(valueOf(p, field)));
       case GROUP_BY -> groupBy(v, field, value, placed);
@@ -65,14 +68,6 @@ final class ConstraintEvaluator {
       return Optional.of(agent.hostname());
     }
     return Optional.ofNullable(agent.attributes().get(field));
-  }
-
-  private static boolean fullMatch(String text, String regex) {
-    try {
-      return Pattern.compile(regex).matcher(text).matches();
-    } catch (PatternSyntaxException e) {
-      return false; // validation rejects such values; an invalid pattern matches nothing
-    }
   }
 
   /**

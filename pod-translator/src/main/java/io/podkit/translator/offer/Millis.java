@@ -27,6 +27,23 @@ final class Millis {
     return Math.min(MAX, Math.round(value * 1000.0));
   }
 
+  /**
+   * {@code a + b} for amounts that are not negative, saturating at {@link Long#MAX_VALUE}: each amount
+   * is capped at {@link #MAX}, but a pod with thousands of containers (or an offer with thousands of
+   * resources) of that size would overflow a {@code long}. A saturated need never fits ({@link #fits}).
+   */
+  static long sum(long a, long b) {
+    return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
+  }
+
+  /**
+   * Whether a {@code need} fits in what is {@code available}. A need that saturated ({@link #sum})
+   * never does: it is more than any offer can hold, and its true size is unknown.
+   */
+  static boolean fits(long need, long available) {
+    return need != Long.MAX_VALUE && need <= available;
+  }
+
   /** The thousandths of a whole number of MiB (persistent volume sizes). */
   static long ofWhole(long value) {
     if (value <= 0) {

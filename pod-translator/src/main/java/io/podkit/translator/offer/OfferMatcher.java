@@ -35,6 +35,11 @@ import org.apache.mesos.Protos;
  * every piece (G25) and picks dynamic host ports with a pluggable, by default deterministic, strategy
  * (G28). Every step is a linear pass or a sort, so large pods and fragmented offers match quickly.
  *
+ * <p>Matching answers with a value for any offer: amounts are capped and their sums saturate, so no
+ * pod or offer can overflow them, and the pod's regular expressions ({@code LIKE}/{@code UNLIKE}
+ * constraints, volume path constraints) share a bounded budget per match, so no pattern can make
+ * matching hang; a pattern not decided within it counts as not met.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class OfferMatcher {
@@ -199,8 +204,11 @@ public final class OfferMatcher {
       }
     }
 
+    // Every pattern of the pod (placement and volume path constraints) draws on one budget.
+    RegexMatch.Budget regexBudget = RegexMatch.Budget.perMatch();
     Optional<ScalarAllocator.Allocation> scalars = evaluateScalars
-        ? ScalarAllocator.allocate(PodDemand.of(pod, mode == Mode.RESERVE), offered, selector.toString(), reasons)
+        ? ScalarAllocator.allocate(PodDemand.of(pod, mode == Mode.RESERVE), offered, selector.toString(), reasons,
+            regexBudget)
         : Optional.empty();
 
     // E.1: nothing in the offer passes the selector.
@@ -217,7 +225,7 @@ public final class OfferMatcher {
     if (!constraints.isEmpty()) {
       Agent agent = agentOf(offer);
       for (Constraint c : constraints) {
-        if (!ConstraintEvaluator.meets(c, agent, running)) {
+        if (!ConstraintEvaluator.meets(c, agent, running, regexBudget)) {
           Optional<String> value = ConstraintEvaluator.valueOf(agent, c.fieldName());
           reasons.add(new NoMatchReason(NoMatchReason.Kind.UNFULFILLED_CONSTRAINT, ConstraintEvaluator.describe(c),
               value.orElse(""), "placement constraint " + ConstraintEvaluator.describe(c) + " is not met on agent "

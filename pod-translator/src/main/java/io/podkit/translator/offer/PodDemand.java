@@ -49,20 +49,20 @@ record PodDemand(List<long[]> consumers, List<VolumeDemand> volumes) {
     return new PodDemand(List.copyOf(consumers), List.copyOf(volumes));
   }
 
-  /** The sum over all consumers of one kind, without volumes. */
+  /** The sum over all consumers of one kind, without volumes; saturates ({@link Millis#sum}). */
   long total(ScalarKind kind) {
     long sum = 0;
     for (long[] c : consumers) {
-      sum = Math.addExact(sum, c[kind.ordinal()]);
+      sum = Millis.sum(sum, c[kind.ordinal()]);
     }
     return sum;
   }
 
-  /** The sum of the persistent volume sizes. */
+  /** The sum of the persistent volume sizes; saturates ({@link Millis#sum}). */
   long volumeTotal() {
     long sum = 0;
     for (VolumeDemand v : volumes) {
-      sum = Math.addExact(sum, v.sizeMillis());
+      sum = Millis.sum(sum, v.sizeMillis());
     }
     return sum;
   }

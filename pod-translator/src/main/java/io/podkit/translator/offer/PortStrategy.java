@@ -7,6 +7,9 @@ import java.util.Optional;
  * Chooses the host ports of endpoints that ask for a dynamic one ({@code hostPort: 0}). Marathon
  * chose from a random start (G28); podkit's default, {@link #lowestFree()}, is deterministic so
  * the same inputs give the same launch.
+ *
+ * <p>A matcher calls its strategy from every thread that matches, so implementations must be
+ * thread-safe; the built-in ones are stateless.
  */
 @FunctionalInterface
 public interface PortStrategy {

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.mesos.Protos;
 
 /**
@@ -32,15 +30,15 @@ final class ScalarAllocator {
    * {@code reasons}.
    */
   static Optional<Allocation> allocate(PodDemand demand, OfferedResources offered, String selection,
-      List<NoMatchReason> reasons) {
+      List<NoMatchReason> reasons, RegexMatch.Budget budget) {
     boolean fits = true;
     Protos.Resource[] volumePieces = new Protos.Resource[demand.volumes().size()];
     for (ScalarKind kind : ScalarKind.values()) {
       long need = demand.total(kind);
       ScalarPool pool = offered.pool(kind);
       if (kind == ScalarKind.DISK && !demand.volumes().isEmpty()) {
-        fits &= placeVolumes(demand, offered, volumePieces, selection, reasons);
-      } else if (need > pool.available()) {
+        fits &= placeVolumes(demand, offered, volumePieces, selection, reasons, budget);
+      } else if (!Millis.fits(need, pool.available())) {
         // E.2: a scalar whose need is 0 is never short.
         reasons.add(new NoMatchReason(kind.insufficient(), Millis.format(need), Millis.format(pool.available()),
             "insufficient " + kind.resourceName() + ": the pod needs " + Millis.format(need) + ", the offer has "
@@ -81,11 +79,11 @@ final class ScalarAllocator {
    * first, a greedy choice with no backtracking. Adds one {@code INSUFFICIENT_DISK} reason on failure.
    */
   private static boolean placeVolumes(PodDemand demand, OfferedResources offered, Protos.Resource[] pieces,
-      String selection, List<NoMatchReason> reasons) {
+      String selection, List<NoMatchReason> reasons, RegexMatch.Budget budget) {
     ScalarPool root = offered.pool(ScalarKind.DISK);
     long scratch = demand.total(ScalarKind.DISK);
-    long asked = Math.addExact(scratch, demand.volumeTotal());
-    long available = Math.addExact(Math.addExact(root.available(), offered.pathDisks().available()),
+    long asked = Millis.sum(scratch, demand.volumeTotal());
+    long available = Millis.sum(Millis.sum(root.available(), offered.pathDisks().available()),
         offered.mountDisks().available());
     List<String> problems = new ArrayList<>();
     List<Integer> largestFirst = new ArrayList<>();
@@ -97,15 +95,15 @@ final class ScalarAllocator {
     for (int slot : largestFirst) {
       VolumeDemand v = demand.volumes().get(slot);
       Optional<Protos.Resource> piece = switch (v.type()) {
-        case ROOT -> firstFit(root, v);
-        case PATH -> mostRoom(offered.pathDisks(), v);
-        case MOUNT -> smallestWhole(offered.mountDisks(), v);
+        case ROOT -> firstFit(root, v, budget);
+        case PATH -> mostRoom(offered.pathDisks(), v, budget);
+        case MOUNT -> smallestWhole(offered.mountDisks(), v, budget);
       };
       piece.ifPresentOrElse(p -> pieces[slot] = p, () -> problems.add("persistent volume " + v.name() + " ("
           + v.type().json() + ", " + Millis.format(v.sizeMillis()) + ") fits no offered " + v.type().json()
           + " disk"));
     }
-    if (problems.isEmpty() && scratch > root.available()) {
+    if (problems.isEmpty() && !Millis.fits(scratch, root.available())) {
       problems.add("scratch disk " + Millis.format(scratch) + " exceeds the " + Millis.format(root.available())
           + " left on root disks");
     }
@@ -119,19 +117,19 @@ final class ScalarAllocator {
     return false;
   }
 
-  private static Optional<Protos.Resource> firstFit(ScalarPool pool, VolumeDemand v) {
+  private static Optional<Protos.Resource> firstFit(ScalarPool pool, VolumeDemand v, RegexMatch.Budget budget) {
     for (int i = 0; i < pool.size(); i++) {
-      if (pool.remaining(i) >= v.sizeMillis() && suits(pool.resource(i), v)) {
+      if (pool.remaining(i) >= v.sizeMillis() && suits(pool.resource(i), v, budget)) {
         return Optional.of(pool.consume(i, v.sizeMillis()));
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<Protos.Resource> mostRoom(ScalarPool pool, VolumeDemand v) {
+  private static Optional<Protos.Resource> mostRoom(ScalarPool pool, VolumeDemand v, RegexMatch.Budget budget) {
     int best = -1;
     for (int i = 0; i < pool.size(); i++) {
-      if (pool.remaining(i) >= v.sizeMillis() && suits(pool.resource(i), v)
+      if (pool.remaining(i) >= v.sizeMillis() && suits(pool.resource(i), v, budget)
           && (best < 0 || pool.remaining(i) > pool.remaining(best))) {
         best = i;
       }
@@ -140,12 +138,13 @@ final class ScalarAllocator {
   }
 
   /** A mount disk cannot be shared or split: the volume takes the whole disk and grows to its size. */
-  private static Optional<Protos.Resource> smallestWhole(ScalarPool pool, VolumeDemand v) {
+  private static Optional<Protos.Resource> smallestWhole(ScalarPool pool, VolumeDemand v,
+      RegexMatch.Budget budget) {
     int best = -1;
     for (int i = 0; i < pool.size(); i++) {
       long size = pool.full(i);
       if (pool.remaining(i) == size && size >= v.sizeMillis()
-          && v.maxSizeMillis().map(max -> size <= max).orElse(true) && suits(pool.resource(i), v)
+          && v.maxSizeMillis().map(max -> size <= max).orElse(true) && suits(pool.resource(i), v, budget)
           && (best < 0 || size < pool.full(best))) {
         best = i;
       }
@@ -153,8 +152,11 @@ final class ScalarAllocator {
     return best < 0 ? Optional.empty() : Optional.of(pool.consume(best, pool.full(best)));
   }
 
-  /** Marathon's VolumeConstraints (["path", "LIKE"|"UNLIKE", regex]) and VolumeProfileMatcher. */
-  private static boolean suits(Protos.Resource disk, VolumeDemand v) {
+  /**
+   * Marathon's VolumeConstraints (["path", "LIKE"|"UNLIKE", regex]) and VolumeProfileMatcher; a
+   * pattern undecided within {@code budget} ({@link RegexMatch}) suits no disk.
+   */
+  private static boolean suits(Protos.Resource disk, VolumeDemand v, RegexMatch.Budget budget) {
     String profile = disk.getDisk().getSource().getProfile();
     boolean profileOk = v.profileName().map(profile::equals).orElse(profile.isEmpty());
     if (!profileOk) {
@@ -165,15 +167,10 @@ final class ScalarAllocator {
       if (c.size() != 3 || !c.get(0).equals("path")) {
         return false;
       }
-      boolean matches;
-      try {
-        matches = Pattern.compile(c.get(2)).matcher(path).matches();
-      } catch (PatternSyntaxException e) {
-        return false;
-      }
+      RegexMatch.Outcome match = RegexMatch.fullMatch(c.get(2), path, budget);
       boolean holds = switch (c.get(1)) {
-        case "LIKE" -> matches;
-        case "UNLIKE" -> !matches;
+        case "LIKE" -> match == RegexMatch.Outcome.MATCH;
+        case "UNLIKE" -> match == RegexMatch.Outcome.NO_MATCH;
         default -> false;
       };
       if (!holds) {

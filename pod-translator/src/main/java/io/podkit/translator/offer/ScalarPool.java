@@ -45,10 +45,13 @@ final class ScalarPool {
     resources.add(resource);
     full[i] = millis;
     remaining[i] = millis;
-    available += millis;
+    available = Millis.sum(available, millis);
   }
 
-  /** What is left in the pool, in thousandths. */
+  /**
+   * What is left in the pool, in thousandths; saturates at {@link Long#MAX_VALUE} ({@link Millis#sum}),
+   * which every need that {@link Millis#fits fits} is below.
+   */
   long available() {
     return available;
   }

@@ -68,6 +68,9 @@ import org.apache.mesos.Protos.TaskInfo;
  * <p>R43 uses a simple model of Mesos' {@code Resources} (see {@code ResourcePool}): amounts are
  * compared per resource (name, allocation role, reservations, disk source and persistence id,
  * revocable, shared) in Mesos' fixed-point three-decimal arithmetic, ranges by containment.
+ *
+ * <p>The static methods keep no state between calls and are thread-safe. A {@link Builder}
+ * collects one check's inputs and is not thread-safe: fill and run it on one thread.
  */
 public final class LaunchGroupCheck {
   private static final long MIN_CPUS_MILLI = 10; // src/master/constants.hpp: MIN_CPUS = 0.01

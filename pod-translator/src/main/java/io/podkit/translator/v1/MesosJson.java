@@ -36,6 +36,8 @@ import org.apache.mesos.Protos;
  * {@link MesosJsonException} with a one-line message (at most a few hundred characters, since
  * parsers quote the offending JSON). Input nested deeper than {@value #MAX_DEPTH} levels is refused
  * before any JSON library sees it: they recurse once per level and would overflow the stack.
+ *
+ * <p>Stateless: every method is static and thread-safe.
  */
 public final class MesosJson {
   /** Which Mesos protos, and so which field names, a rendering uses. */

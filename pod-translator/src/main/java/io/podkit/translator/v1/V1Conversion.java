@@ -23,6 +23,8 @@ import org.apache.mesos.Protos;
  *
  * <p>Parsing checks required fields, so converting a message that lacks one (only possible with
  * {@code buildPartial()}) throws a {@link PodTranslationException} that names the missing fields.
+ *
+ * <p>Stateless: every method is static and thread-safe.
  */
 public final class V1Conversion {
   private V1Conversion() {}
