@@ -5,7 +5,8 @@ package io.podkit.cli;
  * anything JSON can spell: line breaks (which would split one problem over two lines of
  * {@code validate}'s output), escape sequences (which a terminal would obey) and bidirectional
  * overrides (which reorder what is shown). Those are printed as {@code \n}, {@code \r}, {@code \t}
- * and {@code \\uXXXX}; everything else, letters of every script included, is printed as it is.
+ * and {@code \\u} with four hex digits; everything else, letters of every script included, is
+ * printed as it is.
  */
 final class TerminalText {
   private TerminalText() {}
