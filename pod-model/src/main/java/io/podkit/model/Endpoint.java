@@ -29,6 +29,18 @@ public record Endpoint(
     networkNames = ImmutableList.copyOf(networkNames);
   }
 
+  /**
+   * The port a health check or check of this endpoint probes (translation-rules C.5): with host
+   * networking, the endpoint's host port; otherwise its container port, else its host port. Empty
+   * if neither is there.
+   *
+   * @param hostNetworking {@link Network#isHostNetworking} of the pod's networks
+   * @param hostPort the endpoint's host port: the one allocated from the offer, or the one it asks for
+   */
+  public Optional<Integer> probedPort(boolean hostNetworking, Optional<Integer> hostPort) {
+    return hostNetworking ? hostPort : containerPort.or(() -> hostPort);
+  }
+
   public static Builder builder(String name) {
     return new Builder(name);
   }

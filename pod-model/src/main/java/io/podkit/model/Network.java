@@ -38,4 +38,13 @@ public record Network(Optional<String> name, Optional<NetworkMode> mode, Map<Str
   public NetworkMode modeOrDefault() {
     return mode.orElse(DEFAULT_MODE);
   }
+
+  /**
+   * Whether a pod with {@code networks} uses the agent's network namespace, so that its endpoints are
+   * reached on host ports: it has a {@code host} network, or none at all (DESIGN G7; Marathon treated
+   * an empty list as "not host" and lost health checks and launches).
+   */
+  public static boolean isHostNetworking(java.util.List<Network> networks) {
+    return networks.isEmpty() || networks.stream().anyMatch(n -> n.modeOrDefault() == NetworkMode.HOST);
+  }
 }

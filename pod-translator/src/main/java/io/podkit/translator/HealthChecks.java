@@ -99,7 +99,7 @@ final class HealthChecks {
         .orElseThrow(() -> new PodTranslationException("container '" + container.name() + "': the " + what
             + " probes endpoint '" + endpointName + "', which is not one of the container's endpoints"));
     Optional<Integer> hostPort = hostPorts.of(endpoint);
-    Optional<Integer> port = networking.isHost() ? hostPort : endpoint.containerPort().or(() -> hostPort);
+    Optional<Integer> port = endpoint.probedPort(networking.isHost(), hostPort);
     return port.orElseThrow(() -> new PodTranslationException("container '" + container.name() + "': the "
         + what + " port of endpoint '" + endpointName + "' does not resolve (" + networking.kind()
         + " networking, containerPort " + endpoint.containerPort().map(String::valueOf).orElse("absent")

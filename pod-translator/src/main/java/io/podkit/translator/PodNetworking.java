@@ -33,7 +33,7 @@ final class PodNetworking {
   /** The networking of a pod with (normalized) {@code networks}. */
   static PodNetworking of(List<Network> networks) {
     // G7: no networks is host; translation-rules D.4 tests "contains a host network".
-    if (networks.isEmpty() || networks.stream().anyMatch(n -> n.modeOrDefault() == NetworkMode.HOST)) {
+    if (Network.isHostNetworking(networks)) {
       return new PodNetworking(Kind.HOST, networks);
     }
     if (networks.stream().anyMatch(n -> n.modeOrDefault() == NetworkMode.BRIDGE)) {

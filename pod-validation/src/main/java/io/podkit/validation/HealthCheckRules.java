@@ -85,13 +85,12 @@ final class HealthCheckRules implements RuleGroup {
    * (N-02).
    */
   private static Optional<Integer> probedPort(List<Network> networks, Endpoint endpoint) {
+    boolean hostNetworking = Network.isHostNetworking(networks);
     boolean containerNetwork = networks.stream().anyMatch(n -> n.modeOrDefault() == NetworkMode.CONTAINER);
-    boolean hostNetwork = networks.isEmpty() || networks.stream().anyMatch(n -> n.modeOrDefault() == NetworkMode.HOST);
-    if (hostNetwork) {
-      return Optional.of(endpoint.hostPort().orElse(0));
-    }
-    Optional<Integer> hostPort = containerNetwork ? endpoint.hostPort() : Optional.of(endpoint.hostPort().orElse(0));
-    return endpoint.containerPort().or(() -> hostPort);
+    // N-02: without a container network, an endpoint without a host port gets 0 (dynamic).
+    Optional<Integer> hostPort = containerNetwork && !hostNetworking
+        ? endpoint.hostPort() : Optional.of(endpoint.hostPort().orElse(0));
+    return endpoint.probedPort(hostNetworking, hostPort);
   }
 
   private static String networkMode(List<Network> networks) {
