@@ -1,27 +1,15 @@
 package io.podkit.validation;
 
 import io.podkit.model.Artifact;
-import io.podkit.model.Check;
 import io.podkit.model.CheckKind;
-import io.podkit.model.Command;
 import io.podkit.model.Container;
 import io.podkit.model.Endpoint;
 import io.podkit.model.Exec;
-import io.podkit.model.ExecutorResources;
-import io.podkit.model.HealthCheck;
-import io.podkit.model.Image;
-import io.podkit.model.Lifecycle;
 import io.podkit.model.Network;
-import io.podkit.model.PersistentVolumeInfo;
 import io.podkit.model.Pod;
 import io.podkit.model.PodPath;
 import io.podkit.model.ResourceLimit;
-import io.podkit.model.ResourceLimits;
-import io.podkit.model.Resources;
-import io.podkit.model.ScalingPolicy;
-import io.podkit.model.SchedulingPolicy;
 import io.podkit.model.Secret;
-import io.podkit.model.UnreachableStrategy;
 import io.podkit.model.Volume;
 import io.podkit.model.VolumeMount;
 import jakarta.validation.Constraint;
@@ -50,6 +38,9 @@ import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintDef;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.cfg.GenericConstraintDef;
+import org.hibernate.validator.cfg.context.ContainerElementConstraintMappingContext;
+import org.hibernate.validator.cfg.context.PropertyConstraintMappingContext;
+import org.hibernate.validator.cfg.context.TypeConstraintMappingContext;
 import org.hibernate.validator.cfg.defs.DecimalMaxDef;
 import org.hibernate.validator.cfg.defs.DecimalMinDef;
 import org.hibernate.validator.cfg.defs.MaxDef;
@@ -61,26 +52,22 @@ import org.hibernate.validator.path.PropertyNode;
 /**
  * The single-field rules: what Marathon's JSON reader enforced from its RAML (lengths, patterns,
  * minimums and ranges, reader rules {@code R-xx}) plus the few semantic rules of the same kind
- * ({@code /user} not empty, {@code _app}, Mesos' executor minimums).
+ * ({@code /user} not empty, {@code _app}, Mesos' executor minimums), listed once in {@link FieldTable}.
  *
- * <p>They run on Hibernate Validator with a programmatic {@link ConstraintMapping}, so pod-model
- * stays free of validation annotations and the whole field catalogue reads as one table below. Each
- * constraint's message template is a {@link Rule#id()}; a violation is mapped back to its rule, its
- * message formatted with the invalid value, and its Hibernate path turned into a {@link PodPath}.
- * Records are mapped through their private component fields; {@code Optional}s, lists and maps are
- * reached with container-element constraints and cascades. Doubles use {@code DecimalMin}/{@code
- * DecimalMax}, which accept {@code -0.0} (as Marathon does) and reject NaN.
+ * <p>A pod is first walked with the table's plain checks ({@link FieldTable#passes}); only a pod
+ * that fails them is given to Hibernate Validator, whose report brings every violation with its
+ * path. Hibernate's cascade (path nodes, processed-bean tracking, constraint contexts) is most of the
+ * cost of validating, and a valid pod, the common case in an offer loop, need not pay it.
+ *
+ * <p>Hibernate Validator runs with a programmatic {@link ConstraintMapping} derived from the same
+ * table, so pod-model stays free of validation annotations. Each constraint's message template is a
+ * {@link Rule#id()}; a violation is mapped back to its rule, its message formatted with the invalid
+ * value, and its Hibernate path turned into a {@link PodPath}. Records are mapped through their
+ * private component fields; {@code Optional}s, lists and maps are reached with container-element
+ * constraints and cascades. Doubles use {@code DecimalMin}/{@code DecimalMax}, which accept {@code
+ * -0.0} (as Marathon does) and reject NaN.
  */
 final class FieldConstraints implements RuleGroup {
-  /** Marathon's {@code Name}: a lower-case DNS label (length 1 to 63 checked separately). */
-  static final String NAME = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
-  /** Marathon's {@code NetworkName}: like {@link #NAME}, with {@code _} inside. */
-  static final String NETWORK_NAME = "^[a-z0-9]([-a-z0-9_]*[a-z0-9])?$";
-  /** Keys of {@code environment}. */
-  static final String ENV_NAME = "^[a-zA-Z_][a-zA-Z0-9_]{0,253}$";
-  /** Anything but the reserved container name {@code _app} (V-40). */
-  static final String NOT_APP = "(?s)(?!_app\\z).*";
-
   /**
    * The one Validator of the JVM. Building it bootstraps Hibernate Validator and reads the mapping;
    * a Validator is thread-safe and caches each class's metadata, so every call shares this instance
@@ -108,6 +95,15 @@ final class FieldConstraints implements RuleGroup {
 
   @Override
   public void check(Pod pod, Findings findings) {
+    if (FieldTable.passes(pod)) {
+      // the table's plain walk found nothing, so Hibernate Validator would find nothing either
+      return;
+    }
+    report(pod, findings);
+  }
+
+  /** Every field violation of {@code pod}, as Hibernate Validator finds them, sorted by path then rule. */
+  static void report(Pod pod, Findings findings) {
     // keyed by (path, rule): sorts the violations and merges e.g. "too short" and "no match" of one name
     TreeMap<Key, Violation> sorted = new TreeMap<>();
     for (ConstraintViolation<Pod> cv : VALIDATOR.validate(unshared(pod))) {
@@ -323,205 +319,74 @@ final class FieldConstraints implements RuleGroup {
         // messages are rule ids, formatted later: no Jakarta EL needed
         .messageInterpolator(new RuleIdInterpolator());
     ConstraintMapping mapping = config.createConstraintMapping();
-    Defs d = new Defs(used);
-
     mapping.constraintDefinition(PathIdSyntax.class)
         .includeExistingValidators(false)
         .validateType(String.class)
-        .with(id -> id == null || PodIds.isPathId(id));
+        .with(new FieldCheck.PathId(Rule.ID_PATTERN)::accepts);
     mapping.constraintDefinition(NonNegativeLimit.class)
         .includeExistingValidators(false)
         .validateType(ResourceLimit.class)
-        .with(limit -> !(limit instanceof ResourceLimit.Limited l) || l.value() >= 0);
+        .with(new FieldCheck.NonNegativeLimit(Rule.RESOURCE_LIMIT_NEGATIVE)::accepts);
 
-    // "" fails only the length; the pattern itself matches ""
-    mapping.type(Pod.class)
-        .field("id").constraint(d.size(1, Integer.MAX_VALUE, Rule.ID_PATTERN)).constraint(d.pathId(Rule.ID_PATTERN))
-        .field("user").containerElementType().constraint(d.notEmpty(Rule.USER_NOT_EMPTY))
-        .field("role").containerElementType().constraint(d.notEmpty(Rule.ROLE_NOT_EMPTY))
-        .field("environment").containerElementType(0).constraint(d.pattern(ENV_NAME, Rule.ENV_NAME))
-        .field("containers").constraint(d.size(1, Integer.MAX_VALUE, Rule.CONTAINERS_NOT_EMPTY))
-        .containerElementType().valid()
-        .field("secrets").containerElementType(1).valid()
-        .field("volumes").containerElementType().valid()
-        .field("networks").containerElementType().valid()
-        .field("scaling").containerElementType().valid()
-        .field("scheduling").containerElementType().valid()
-        .field("executorResources").containerElementType().valid();
-
-    mapping.type(Secret.class)
-        .field("source").constraint(d.notEmpty(Rule.SECRET_SOURCE_EMPTY));
-
-    mapping.type(Volume.Ephemeral.class)
-        .field("name").constraint(d.size(1, 63, Rule.VOLUME_NAME)).constraint(d.pattern(NAME, Rule.VOLUME_NAME));
-    mapping.type(Volume.Host.class)
-        .field("name").constraint(d.size(1, 63, Rule.VOLUME_NAME)).constraint(d.pattern(NAME, Rule.VOLUME_NAME));
-    // secret and persistent volume names need only one character, no pattern
-    mapping.type(Volume.SecretVolume.class)
-        .field("name").constraint(d.notEmpty(Rule.VOLUME_NAME_EMPTY))
-        .field("secret").constraint(d.notEmpty(Rule.VOLUME_SECRET_EMPTY));
-    mapping.type(Volume.Persistent.class)
-        .field("name").constraint(d.notEmpty(Rule.VOLUME_NAME_EMPTY))
-        .field("persistent").valid();
-    mapping.type(PersistentVolumeInfo.class)
-        .field("size").constraint(d.min(0, Rule.PERSISTENT_SIZE))
-        .field("maxSize").containerElementType().constraint(d.min(0, Rule.PERSISTENT_MAX_SIZE));
-
-    mapping.type(Network.class)
-        .field("name").containerElementType()
-        .constraint(d.size(1, 63, Rule.NETWORK_NAME)).constraint(d.pattern(NETWORK_NAME, Rule.NETWORK_NAME));
-
-    mapping.type(ScalingPolicy.Fixed.class)
-        .field("instances").containerElementType().constraint(d.min(0, Rule.SCALING_INSTANCES));
-    mapping.type(SchedulingPolicy.class)
-        .field("backoff").containerElementType().valid()
-        .field("upgrade").containerElementType().valid()
-        .field("unreachableStrategy").containerElementType().valid();
-    mapping.type(SchedulingPolicy.Backoff.class)
-        .field("backoff").containerElementType().constraint(d.decimalMin("0", Rule.BACKOFF_NEGATIVE))
-        .field("backoffFactor").containerElementType().constraint(d.decimalMin("0", Rule.BACKOFF_NEGATIVE))
-        .field("maxLaunchDelay").containerElementType().constraint(d.decimalMin("0", Rule.BACKOFF_NEGATIVE));
-    mapping.type(SchedulingPolicy.UpgradeStrategy.class)
-        .field("minimumHealthCapacity").containerElementType()
-        .constraint(d.decimalMin("0", Rule.UPGRADE_CAPACITY_RANGE))
-        .constraint(d.decimalMax("1", Rule.UPGRADE_CAPACITY_RANGE))
-        .field("maximumOverCapacity").containerElementType()
-        .constraint(d.decimalMin("0", Rule.UPGRADE_CAPACITY_RANGE))
-        .constraint(d.decimalMax("1", Rule.UPGRADE_CAPACITY_RANGE));
-    mapping.type(UnreachableStrategy.Enabled.class)
-        .field("inactiveAfterSeconds").containerElementType().constraint(d.min(0, Rule.UNREACHABLE_SECONDS))
-        .field("expungeAfterSeconds").containerElementType().constraint(d.min(0, Rule.UNREACHABLE_SECONDS));
-
-    // R-24, Mesos R41: checked when given; absent members take the defaults (0.1, 32, 10), which pass
-    mapping.type(ExecutorResources.class)
-        .field("cpus").containerElementType().constraint(d.decimalMin("0.01", Rule.MESOS_EXECUTOR_CPUS))
-        .field("mem").containerElementType().constraint(d.decimalMin("32", Rule.EXECUTOR_MEM))
-        .field("disk").containerElementType().constraint(d.decimalMin("10", Rule.EXECUTOR_DISK));
-
-    mapping.type(Container.class)
-        .field("name").constraint(d.size(1, 63, Rule.CONTAINER_NAME)).constraint(d.pattern(NAME, Rule.CONTAINER_NAME))
-        .constraint(d.pattern(NOT_APP, Rule.CONTAINER_NAME_RESERVED))
-        .field("exec").containerElementType().valid()
-        .field("resources").valid()
-        .field("resourceLimits").containerElementType().valid()
-        .field("endpoints").containerElementType().valid()
-        .field("image").containerElementType().valid()
-        .field("environment").containerElementType(0).constraint(d.pattern(ENV_NAME, Rule.ENV_NAME))
-        .field("healthCheck").containerElementType().valid()
-        .field("check").containerElementType().valid()
-        .field("volumeMounts").containerElementType().valid()
-        .field("artifacts").containerElementType().valid()
-        .field("lifecycle").containerElementType().valid();
-
-    // Marathon's RAML minimum of 0.001 for cpus and mem was truncated to 0 by its reader (N1)
-    mapping.type(Resources.class)
-        .field("cpus").containerElementType().constraint(d.decimalMin("0", Rule.RESOURCE_NEGATIVE))
-        .field("mem").containerElementType().constraint(d.decimalMin("0", Rule.RESOURCE_NEGATIVE))
-        .field("disk").containerElementType().constraint(d.decimalMin("0", Rule.RESOURCE_NEGATIVE))
-        .field("gpus").containerElementType().constraint(d.min(0, Rule.RESOURCE_NEGATIVE));
-    mapping.type(ResourceLimits.class)
-        .field("cpus").containerElementType().constraint(d.nonNegativeLimit(Rule.RESOURCE_LIMIT_NEGATIVE))
-        .field("mem").containerElementType().constraint(d.nonNegativeLimit(Rule.RESOURCE_LIMIT_NEGATIVE));
-
-    mapping.type(Exec.class)
-        .field("command").valid();
-    mapping.type(Command.Shell.class)
-        .field("shell").constraint(d.notEmpty(Rule.COMMAND_SHELL_EMPTY));
-    mapping.type(Command.Argv.class)
-        .field("argv").constraint(d.notEmpty(Rule.COMMAND_ARGV_EMPTY));
-
-    mapping.type(Image.class)
-        .field("id").constraint(d.size(1, 1024, Rule.IMAGE_ID))
-        .field("pullConfig").containerElementType().valid();
-    mapping.type(Image.PullConfig.class)
-        .field("secret").constraint(d.notEmpty(Rule.PULL_CONFIG_SECRET_EMPTY));
-
-    mapping.type(VolumeMount.class)
-        .field("name").constraint(d.size(1, 63, Rule.VOLUME_MOUNT_NAME))
-        .constraint(d.pattern(NAME, Rule.VOLUME_MOUNT_NAME))
-        .field("mountPath").constraint(d.size(1, 1024, Rule.VOLUME_MOUNT_PATH));
-    mapping.type(Artifact.class)
-        .field("uri").constraint(d.size(1, 1024, Rule.ARTIFACT_URI))
-        .field("destPath").containerElementType().constraint(d.size(1, 1024, Rule.ARTIFACT_DEST_PATH));
-    mapping.type(Lifecycle.class)
-        .field("killGracePeriodSeconds").containerElementType().constraint(d.decimalMin("0", Rule.KILL_GRACE_PERIOD));
-
-    mapping.type(Endpoint.class)
-        .field("name").constraint(d.size(1, 63, Rule.ENDPOINT_NAME)).constraint(d.pattern(NAME, Rule.ENDPOINT_NAME))
-        .field("containerPort").containerElementType()
-        .constraint(d.min(1, Rule.CONTAINER_PORT_RANGE)).constraint(d.max(65535, Rule.CONTAINER_PORT_RANGE))
-        .field("hostPort").containerElementType()
-        .constraint(d.min(0, Rule.HOST_PORT_RANGE)).constraint(d.max(65535, Rule.HOST_PORT_RANGE));
-
-    mapping.type(HealthCheck.class)
-        .field("kind").valid()
-        .field("gracePeriodSeconds").containerElementType().constraint(d.min(0, Rule.HEALTH_CHECK_TIMING))
-        .field("intervalSeconds").containerElementType().constraint(d.min(0, Rule.HEALTH_CHECK_TIMING))
-        .field("maxConsecutiveFailures").containerElementType().constraint(d.min(0, Rule.HEALTH_CHECK_TIMING))
-        .field("timeoutSeconds").containerElementType().constraint(d.min(0, Rule.HEALTH_CHECK_TIMING))
-        .field("delaySeconds").containerElementType().constraint(d.min(0, Rule.HEALTH_CHECK_TIMING));
-    mapping.type(Check.class)
-        .field("kind").valid()
-        .field("intervalSeconds").containerElementType().constraint(d.min(0, Rule.CHECK_TIMING))
-        .field("timeoutSeconds").containerElementType().constraint(d.min(0, Rule.CHECK_TIMING))
-        .field("delaySeconds").containerElementType().constraint(d.min(0, Rule.CHECK_TIMING));
-    // the kinds are shared by health checks and checks, and so are their rules
-    mapping.type(CheckKind.Http.class)
-        .field("endpoint").constraint(d.size(1, 63, Rule.HEALTH_CHECK_ENDPOINT_NAME))
-        .constraint(d.pattern(NAME, Rule.HEALTH_CHECK_ENDPOINT_NAME))
-        .field("path").containerElementType().constraint(d.size(1, 1024, Rule.HEALTH_CHECK_PATH));
-    mapping.type(CheckKind.Tcp.class)
-        .field("endpoint").constraint(d.size(1, 63, Rule.HEALTH_CHECK_ENDPOINT_NAME))
-        .constraint(d.pattern(NAME, Rule.HEALTH_CHECK_ENDPOINT_NAME));
-    mapping.type(CheckKind.Exec.class)
-        .field("command").valid();
-
+    FieldTable.rows().forEach((type, rows) -> {
+      TypeConstraintMappingContext<?> typeContext = mapping.type(type);
+      // Hibernate configures each field once: a field's rows (its value, then its elements) share one context
+      Map<String, List<FieldTable.Row>> byField = new LinkedHashMap<>();
+      rows.forEach(row -> byField.computeIfAbsent(row.field(), f -> new ArrayList<>()).add(row));
+      byField.forEach((field, fieldRows) -> {
+        PropertyConstraintMappingContext property = typeContext.field(field);
+        for (FieldTable.Row row : fieldRows) {
+          map(property, row, used);
+        }
+      });
+    });
     return config.addMapping(mapping).buildValidatorFactory().getValidator();
   }
 
-  /** Constraint definitions whose message template is a rule id; remembers which rules are used. */
-  private record Defs(Map<Rule, Boolean> used) {
-    private <C extends ConstraintDef<C, ?>> C rule(C def, Rule rule) {
-      used.put(rule, Boolean.TRUE);
-      return def.message(rule.id());
+  private static void map(PropertyConstraintMappingContext property, FieldTable.Row row, Map<Rule, Boolean> used) {
+    switch (row.part()) {
+      case VALUE -> {
+        row.checks().forEach(check -> property.constraint(definition(check, used)));
+        if (row.cascade()) {
+          property.valid();
+        }
+      }
+      case ELEMENTS, KEYS, VALUES -> {
+        ContainerElementConstraintMappingContext element = switch (row.part()) {
+          case KEYS -> property.containerElementType(0);
+          case VALUES -> property.containerElementType(1);
+          default -> property.containerElementType();
+        };
+        row.checks().forEach(check -> element.constraint(definition(check, used)));
+        if (row.cascade()) {
+          element.valid();
+        }
+      }
     }
+  }
 
-    SizeDef size(int min, int max, Rule rule) {
-      return rule(new SizeDef().min(min).max(max), rule);
+  /** The Jakarta constraint a check stands for, with the check's rule id as its message template. */
+  private static ConstraintDef<?, ?> definition(FieldCheck check, Map<Rule, Boolean> used) {
+    used.put(check.rule(), Boolean.TRUE);
+    String id = check.rule().id();
+    if (check instanceof FieldCheck.Size s) {
+      return new SizeDef().min(s.min()).max(s.max()).message(id);
+    } else if (check instanceof FieldCheck.Matches m) {
+      return new PatternDef().regexp(m.pattern().pattern()).message(id);
+    } else if (check instanceof FieldCheck.Min m) {
+      return new MinDef().value(m.value()).message(id);
+    } else if (check instanceof FieldCheck.Max m) {
+      return new MaxDef().value(m.value()).message(id);
+    } else if (check instanceof FieldCheck.DecimalMin m) {
+      return new DecimalMinDef().value(m.value()).message(id);
+    } else if (check instanceof FieldCheck.DecimalMax m) {
+      return new DecimalMaxDef().value(m.value()).message(id);
+    } else if (check instanceof FieldCheck.PathId) {
+      return new GenericConstraintDef<>(PathIdSyntax.class).message(id);
+    } else if (check instanceof FieldCheck.NonNegativeLimit) {
+      return new GenericConstraintDef<>(NonNegativeLimit.class).message(id);
     }
-
-    /** At least one character or item; absent ({@code null}) passes. */
-    SizeDef notEmpty(Rule rule) {
-      return size(1, Integer.MAX_VALUE, rule);
-    }
-
-    PatternDef pattern(String regexp, Rule rule) {
-      return rule(new PatternDef().regexp(regexp), rule);
-    }
-
-    MinDef min(long value, Rule rule) {
-      return rule(new MinDef().value(value), rule);
-    }
-
-    MaxDef max(long value, Rule rule) {
-      return rule(new MaxDef().value(value), rule);
-    }
-
-    DecimalMinDef decimalMin(String value, Rule rule) {
-      return rule(new DecimalMinDef().value(value), rule);
-    }
-
-    DecimalMaxDef decimalMax(String value, Rule rule) {
-      return rule(new DecimalMaxDef().value(value), rule);
-    }
-
-    GenericConstraintDef<PathIdSyntax> pathId(Rule rule) {
-      return rule(new GenericConstraintDef<>(PathIdSyntax.class), rule);
-    }
-
-    GenericConstraintDef<NonNegativeLimit> nonNegativeLimit(Rule rule) {
-      return rule(new GenericConstraintDef<>(NonNegativeLimit.class), rule);
-    }
+    throw new IllegalStateException("no constraint for " + check);
   }
 
   /** Leaves message templates (rule ids) as they are; Hibernate's default would need Jakarta EL. */

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 /** One test per field rule: a valid pod with exactly that rule broken, at its exact Marathon path. */
 class FieldConstraintsTest {
 
-  private static final Set<String> FIELD_RULES = Stream.of(
+  static final Set<String> FIELD_RULES = Stream.of(
           Rule.ID_PATTERN, Rule.USER_NOT_EMPTY, Rule.ROLE_NOT_EMPTY, Rule.CONTAINERS_NOT_EMPTY, Rule.ENV_NAME,
           Rule.SECRET_SOURCE_EMPTY, Rule.VOLUME_NAME, Rule.VOLUME_NAME_EMPTY, Rule.VOLUME_SECRET_EMPTY,
           Rule.PERSISTENT_SIZE, Rule.PERSISTENT_MAX_SIZE, Rule.NETWORK_NAME, Rule.CONTAINER_NAME,
