@@ -6,6 +6,7 @@ import io.podkit.model.EnvValue;
 import io.podkit.model.Pod;
 import io.podkit.model.Resources;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,26 +29,29 @@ final class EnvironmentBuilder {
 
   private final Pod pod;
   private final String hostname;
-  private final InstanceId instanceId;
+  private final String executorId;
+  private final String appId;
   private final String appVersion;
   private final boolean enforceRole;
-  private final String endpointPrefix;
-  private final PodNetworking networking;
-  private final HostPorts hostPorts;
   private final PodSecrets secrets;
+  /**
+   * C.3.6's variables, the same in every task: built once per instance, so a pod of n containers
+   * with an endpoint each costs n × n map entries, not n × n variables built from strings.
+   */
+  private final List<Protos.Environment.Variable> endpointVariables;
 
   EnvironmentBuilder(Pod pod, boolean enforceRole, Protos.Offer offer, InstanceId instanceId, TranslationConfig config,
       PodNetworking networking, HostPorts hostPorts, PodSecrets secrets) {
     this.pod = pod;
     this.hostname = offer.getHostname();
-    this.instanceId = instanceId;
+    this.executorId = instanceId.executorId();
+    this.appId = appId(pod.id());
     this.appVersion = AppVersion.of(pod, instanceId);
     this.enforceRole = enforceRole;
-    // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
-    this.endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
-    this.networking = networking;
-    this.hostPorts = hostPorts;
     this.secrets = secrets;
+    // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
+    String endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
+    this.endpointVariables = endpointVariables(pod, endpointPrefix, networking, hostPorts);
   }
 
   /** The environment of the task running {@code container} under {@code taskId}. */
@@ -60,8 +64,8 @@ final class EnvironmentBuilder {
     put(vars, "HOST", hostname);
     // C.3.4
     put(vars, "MESOS_TASK_ID", taskId);
-    put(vars, "MESOS_EXECUTOR_ID", instanceId.executorId());
-    put(vars, "MARATHON_APP_ID", appId(pod.id()));
+    put(vars, "MESOS_EXECUTOR_ID", executorId);
+    put(vars, "MARATHON_APP_ID", appId);
     put(vars, "MARATHON_APP_VERSION", appVersion);
     put(vars, "MARATHON_CONTAINER_ID", container.name());
     put(vars, "MARATHON_APP_ENFORCE_GROUP_ROLE", enforceRole ? "TRUE" : "FALSE");
@@ -71,7 +75,10 @@ final class EnvironmentBuilder {
     put(vars, "MARATHON_CONTAINER_RESOURCE_DISK", Double.toString(r.diskOrDefault()));
     put(vars, "MARATHON_CONTAINER_RESOURCE_GPUS", Integer.toString(r.gpusOrDefault()));
     labelVariables(container, vars);
-    endpointVariables(vars);
+    // a later group wins a clash, keeping the first position (LinkedHashMap.put)
+    for (Protos.Environment.Variable variable : endpointVariables) {
+      vars.put(variable.getName(), variable);
+    }
     return Protos.Environment.newBuilder().addAllVariables(vars.values()).build();
   }
 
@@ -109,8 +116,13 @@ final class EnvironmentBuilder {
     escaped.forEach((key, value) -> put(vars, LABEL_PREFIX + key, value));
   }
 
-  /** C.3.6: every endpoint of every container, so every task sees the whole pod's ports (G14). */
-  private void endpointVariables(Map<String, Protos.Environment.Variable> vars) {
+  /**
+   * C.3.6: every endpoint of every container, so every task sees the whole pod's ports (G14); a name
+   * given twice keeps its first position and its last value, as in the task's map.
+   */
+  private static List<Protos.Environment.Variable> endpointVariables(Pod pod, String endpointPrefix,
+      PodNetworking networking, HostPorts hostPorts) {
+    Map<String, Protos.Environment.Variable> vars = new LinkedHashMap<>();
     for (Container c : pod.containers()) {
       for (Endpoint e : c.endpoints()) {
         String name = escapeEndpointName(e.name());
@@ -122,6 +134,7 @@ final class EnvironmentBuilder {
         e.containerPort().ifPresent(p -> put(vars, endpointPrefix + "EP_CONTAINER_" + name, Integer.toString(p)));
       }
     }
+    return List.copyOf(vars.values());
   }
 
   private static void put(Map<String, Protos.Environment.Variable> vars, String name, String value) {

@@ -20,6 +20,7 @@ import io.podkit.model.Resources;
 import io.podkit.validation.ValidPod;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -180,6 +181,23 @@ class EnvironmentRulesTest {
         .network(Network.bridge()).build());
     Map<String, String> env = env(onlyTask(translate(pod, hostPorts("http", 31001))));
     assertThat(env).containsEntry("EP_HOST_HTTP", "31001").doesNotContainKeys("ENDPOINT_HTTP", "EP_CONTAINER_HTTP");
+  }
+
+  @Test
+  void c3_6_endpointNamesThatEscapeAlikeGiveOneVariableWithTheLastValue() {
+    // "a-b" and "a--b" both escape to A_B; every task gets one variable, as one map would hold it
+    ValidPod pod = valid(pod("/p",
+        container("a").endpoint(Endpoint.builder("a-b").containerPort(8080).build()),
+        container("b").endpoint(Endpoint.builder("a--b").containerPort(9090).build()))
+        .network(Network.container("dcos")).build());
+    Translation t = translate(pod);
+    for (String name : new String[] {"a", "b"}) {
+      List<String> names = task(t, name).getCommand().getEnvironment().getVariablesList().stream()
+          .map(v -> v.getName()).toList();
+      assertThat(names).containsOnlyOnce("ENDPOINT_A_B", "EP_CONTAINER_A_B");
+      assertThat(names.indexOf("ENDPOINT_A_B")).isLessThan(names.indexOf("EP_CONTAINER_A_B"));
+      assertThat(env(task(t, name))).contains(entry("ENDPOINT_A_B", "9090"), entry("EP_CONTAINER_A_B", "9090"));
+    }
   }
 
   @Test
