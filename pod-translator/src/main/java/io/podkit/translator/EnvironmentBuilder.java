@@ -5,11 +5,14 @@ import io.podkit.model.Endpoint;
 import io.podkit.model.EnvValue;
 import io.podkit.model.Pod;
 import io.podkit.model.Resources;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.mesos.Protos;
 
@@ -39,6 +42,7 @@ final class EnvironmentBuilder {
    * with an endpoint each costs n × n map entries, not n × n variables built from strings.
    */
   private final List<Protos.Environment.Variable> endpointVariables;
+  private final Map<String, Protos.Environment.Variable> endpointVariablesByName;
 
   EnvironmentBuilder(Pod pod, boolean enforceRole, Protos.Offer offer, InstanceId instanceId, TranslationConfig config,
       PodNetworking networking, HostPorts hostPorts, PodSecrets secrets) {
@@ -52,6 +56,8 @@ final class EnvironmentBuilder {
     // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
     String endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
     this.endpointVariables = endpointVariables(pod, endpointPrefix, networking, hostPorts);
+    this.endpointVariablesByName = new HashMap<>();
+    endpointVariables.forEach(v -> endpointVariablesByName.put(v.getName(), v));
   }
 
   /** The environment of the task running {@code container} under {@code taskId}. */
@@ -75,11 +81,39 @@ final class EnvironmentBuilder {
     put(vars, "MARATHON_CONTAINER_RESOURCE_DISK", Double.toString(r.diskOrDefault()));
     put(vars, "MARATHON_CONTAINER_RESOURCE_GPUS", Integer.toString(r.gpusOrDefault()));
     labelVariables(container, vars);
-    // a later group wins a clash, keeping the first position (LinkedHashMap.put)
-    for (Protos.Environment.Variable variable : endpointVariables) {
-      vars.put(variable.getName(), variable);
+    return withEndpointVariables(vars);
+  }
+
+  /**
+   * {@code vars} followed by the endpoint variables, which win a clash in the clashing name's first
+   * position (as {@code vars.put} would). The endpoint variables are shared by every task and are
+   * added as they are; only the task's own few are looked up.
+   */
+  private Protos.Environment withEndpointVariables(Map<String, Protos.Environment.Variable> vars) {
+    Protos.Environment.Builder env = Protos.Environment.newBuilder();
+    Set<String> overridden = null;
+    for (Protos.Environment.Variable variable : vars.values()) {
+      Protos.Environment.Variable endpoint = endpointVariablesByName.get(variable.getName());
+      if (endpoint == null) {
+        env.addVariables(variable);
+      } else {
+        env.addVariables(endpoint);
+        if (overridden == null) {
+          overridden = new HashSet<>();
+        }
+        overridden.add(variable.getName());
+      }
     }
-    return Protos.Environment.newBuilder().addAllVariables(vars.values()).build();
+    if (overridden == null) {
+      env.addAllVariables(endpointVariables);
+    } else {
+      for (Protos.Environment.Variable endpoint : endpointVariables) {
+        if (!overridden.contains(endpoint.getName())) {
+          env.addVariables(endpoint);
+        }
+      }
+    }
+    return env.build();
   }
 
   private void userEnvironment(Map<String, EnvValue> env, Map<String, Protos.Environment.Variable> vars) {

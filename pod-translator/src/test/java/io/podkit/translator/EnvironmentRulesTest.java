@@ -204,7 +204,13 @@ class EnvironmentRulesTest {
   void c3_6_endpointVariablesOverrideEverythingElse() {
     ValidPod pod = valid(pod("/p", container("a").env("ENDPOINT_HTTP", "1")
         .endpoint(Endpoint.builder("http").hostPort(0).build())).build());
-    assertThat(env(onlyTask(translate(pod, hostPorts("http", 31001))))).containsEntry("ENDPOINT_HTTP", "31001");
+    Translation t = translate(pod, hostPorts("http", 31001));
+    assertThat(env(onlyTask(t))).containsEntry("ENDPOINT_HTTP", "31001");
+    // once, in the place the user's variable had: before HOST and the task context
+    List<String> names = onlyTask(t).getCommand().getEnvironment().getVariablesList().stream()
+        .map(v -> v.getName()).toList();
+    assertThat(names).containsOnlyOnce("ENDPOINT_HTTP");
+    assertThat(names.indexOf("ENDPOINT_HTTP")).isLessThan(names.indexOf("HOST"));
   }
 
   @Test
