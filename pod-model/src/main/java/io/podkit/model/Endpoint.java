@@ -3,6 +3,7 @@ package io.podkit.model;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,33 @@ public record Endpoint(
 
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * The {@code NAME} of the {@code ENDPOINT_<NAME>}, {@code EP_HOST_<NAME>} and {@code
+   * EP_CONTAINER_<NAME>} variables (translation-rules C.3.6): the name in upper case, each run of
+   * characters other than {@code A-Z}, {@code 0-9} and {@code _} then replaced by one {@code _}.
+   */
+  public String variableName() {
+    return variableName(name);
+  }
+
+  /** {@link #variableName()} of an endpoint named {@code name}. */
+  public static String variableName(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(upper.length());
+    boolean inRun = false;
+    for (int i = 0; i < upper.length(); i++) {
+      char c = upper.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+        out.append(c);
+        inRun = false;
+      } else if (!inRun) {
+        out.append('_');
+        inRun = true;
+      }
+    }
+    return out.toString();
   }
 
   /** A builder starting from this endpoint. */

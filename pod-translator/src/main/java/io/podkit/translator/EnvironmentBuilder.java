@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.mesos.Protos;
 
 /**
@@ -27,8 +26,6 @@ import org.apache.mesos.Protos;
 final class EnvironmentBuilder {
   static final String LABEL_PREFIX = "MARATHON_APP_LABEL_";
   private static final int MAX_ENV_LENGTH = 512;
-  private static final Pattern LABEL_KEY_RUNS = Pattern.compile("[^a-zA-Z0-9_]+");
-  private static final Pattern ENDPOINT_NAME_RUNS = Pattern.compile("[^A-Z0-9_]+");
 
   private final Pod pod;
   private final String hostname;
@@ -159,7 +156,7 @@ final class EnvironmentBuilder {
     Map<String, Protos.Environment.Variable> vars = new LinkedHashMap<>();
     for (Container c : pod.containers()) {
       for (Endpoint e : c.endpoints()) {
-        String name = escapeEndpointName(e.name());
+        String name = e.variableName();
         Optional<Integer> hostPort = hostPorts.of(e);
         // C.3.6 with G7: host ports for a host-network pod and for a pod without networks
         Optional<Integer> port = networking.isHost() ? hostPort : e.containerPort();
@@ -177,12 +174,22 @@ final class EnvironmentBuilder {
 
   /** C.3.5: each run of characters outside {@code [a-zA-Z0-9_]} becomes one {@code _}, then upper case. */
   static String escapeLabelKey(String key) {
-    return LABEL_KEY_RUNS.matcher(key).replaceAll("_").toUpperCase(Locale.ROOT);
-  }
-
-  /** C.3.6: upper case, then each run of characters outside {@code [A-Z0-9_]} becomes one {@code _}. */
-  static String escapeEndpointName(String name) {
-    return ENDPOINT_NAME_RUNS.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("_");
+    StringBuilder out = new StringBuilder(key.length());
+    boolean inRun = false;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        out.append((char) (c - ('a' - 'A')));
+        inRun = false;
+      } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+        out.append(c);
+        inRun = false;
+      } else if (!inRun) {
+        out.append('_');
+        inRun = true;
+      }
+    }
+    return out.toString();
   }
 
   /** The pod id with one leading slash: {@code /product/frontend}. */

@@ -17,13 +17,20 @@ import io.podkit.model.Endpoint;
 import io.podkit.model.Network;
 import io.podkit.model.Pod;
 import io.podkit.model.Resources;
+import io.podkit.model.arbitrary.PodArbitraries;
 import io.podkit.validation.ValidPod;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** translation-rules C.3: every variable and their precedence. */
@@ -144,6 +151,19 @@ class EnvironmentRulesTest {
     Translation t = translate(valid(pod("/p", container("a").env("MARATHON_APP_LABELS", "mine")
         .env("MARATHON_APP_LABEL_X", "mine")).label("x", "label").build()));
     assertThat(env(onlyTask(t))).contains(entry("MARATHON_APP_LABELS", "X"), entry("MARATHON_APP_LABEL_X", "label"));
+  }
+
+  /** C.3.5 as the reference states it: runs of [^a-zA-Z0-9_] become one underscore, then upper case. */
+  @Property(tries = 2000)
+  void c3_5_labelKeyEscapeAgreesWithTheRegexOfTheRule(@ForAll("labelKeys") String key) {
+    String expected = key.replaceAll("[^a-zA-Z0-9_]+", "_").toUpperCase(Locale.ROOT);
+    assertThat(EnvironmentBuilder.escapeLabelKey(key)).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<String> labelKeys() {
+    return Arbitraries.oneOf(PodArbitraries.strings(),
+        Arbitraries.strings().withChars("aZ-_.9\u00df\u00e9 /").ofMaxLength(10));
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.podkit.model.Pod;
 import io.podkit.model.PodPath;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,7 +47,7 @@ final class LimitationRules implements RuleGroup {
   public void check(Pod pod, Findings findings) {
     Set<String> namedPortVariables = new HashSet<>();
     for (Container c : pod.containers()) {
-      c.endpoints().forEach(e -> namedPortVariables.add("PORT_" + endpointVariableName(e.name())));
+      c.endpoints().forEach(e -> namedPortVariables.add("PORT_" + e.variableName()));
     }
     Scan podScan = new Scan(pod.environment().keySet(), namedPortVariables, findings);
     podScan.environment(pod.environment(), PodPath.of("environment"), "");
@@ -73,11 +72,6 @@ final class LimitationRules implements RuleGroup {
         }
       });
     }
-  }
-
-  /** The NAME of {@code ENDPOINT_<NAME>} for an endpoint (translation-rules C.3). */
-  private static String endpointVariableName(String endpoint) {
-    return endpoint.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]+", "_");
   }
 
   /** Scans texts with one set of defined variables. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,6 +178,12 @@ public final class LaunchGroupCheck {
     private final Map<String, Boolean> executorShareCgroups = new HashMap<>();
     /** Task ids launched by earlier operations of this ACCEPT (C2). */
     private final Set<String> acceptedTaskIds = new HashSet<>();
+    /**
+     * The pool of each task's or executor's resource list, by the list's identity: several rules
+     * read the same list, and pooling normalizes and merges every resource. Pools taken from here
+     * are read, never changed (a pool to change is a copy).
+     */
+    private final Map<List<Resource>, ResourcePool> pools = new IdentityHashMap<>();
 
     Run(Builder in) {
       this.in = in;
@@ -348,11 +355,11 @@ public final class LaunchGroupCheck {
     private void applyLaunch(Offer.Operation.Launch launch) {
       for (TaskInfo task : launch.getTaskInfosList()) {
         acceptedTaskIds.add(task.getTaskId().getValue());
-        ResourcePool used = ResourcePool.of(task.getResourcesList(), allocation);
+        ResourcePool used = ResourcePool.copyOf(pool(task.getResourcesList()));
         if (task.hasExecutor()) {
           String executorId = task.getExecutor().getExecutorId().getValue();
           if (!runningExecutors.contains(executorId) && !launchedExecutors.containsKey(executorId)) {
-            used.addAll(ResourcePool.of(task.getExecutor().getResourcesList(), allocation));
+            used.addAll(pool(task.getExecutor().getResourcesList()));
           }
           launchedExecutors.putIfAbsent(executorId, task.getExecutor());
         }
@@ -532,10 +539,11 @@ public final class LaunchGroupCheck {
           invalid(id, "R23", "Task uses no resources", tw + ".resources");
           return;
         }
-        for (ResourceRules.Finding f : ResourceRules.validate(task.getResourcesList(), allocation)) {
+        List<Resource> resources = task.getResourcesList();
+        for (ResourceRules.Finding f : ResourceRules.validate(resources, pool(resources), allocation)) {
           invalid(id, "R23", "Task uses invalid resources: " + f.message(), resourceWhere(tw, f));
         }
-        ResourcePool pool = ResourcePool.of(task.getResourcesList(), allocation);
+        ResourcePool pool = pool(task.getResourcesList());
         for (String volumeId : ResourceRules.duplicatePersistenceIds(pool)) {
           invalid(id, "R23", "Task uses duplicate persistence ID: " + ResourceRules.notUnique(volumeId),
               tw + ".resources");
@@ -558,7 +566,7 @@ public final class LaunchGroupCheck {
           invalid(id, "R26", "Only cpus and mem may be included in a task's resource limits",
               tw + ".limits");
         }
-        ResourcePool requests = ResourcePool.of(task.getResourcesList(), allocation);
+        ResourcePool requests = pool(task.getResourcesList());
         if (limits.containsKey("cpus")) {
           Optional<Long> cpus = requests.scalarMilli("cpus");
           if (cpus.isEmpty()) {
@@ -638,8 +646,8 @@ public final class LaunchGroupCheck {
         }
 
         // R36
-        ResourcePool executorPool = ResourcePool.of(executor.getResourcesList(), allocation);
-        for (ResourceRules.Finding f : ResourceRules.validate(executor.getResourcesList(), allocation)) {
+        ResourcePool executorPool = pool(executor.getResourcesList());
+        for (ResourceRules.Finding f : ResourceRules.validate(executor.getResourcesList(), executorPool, allocation)) {
           add("R36", "Executor uses invalid resources: " + f.message(), resourceWhere(ew, f));
         }
         for (String id : ResourceRules.duplicatePersistenceIds(executorPool)) {
@@ -707,7 +715,7 @@ public final class LaunchGroupCheck {
       private void checkGroupResources(ResourcePool executorPool) {
         List<ResourcePool> parts = new ArrayList<>();
         for (TaskInfo task : tasks) {
-          parts.add(ResourcePool.of(task.getResourcesList(), allocation));
+          parts.add(pool(task.getResourcesList()));
         }
         parts.add(executorPool);
         ResourcePool total = new ResourcePool();
@@ -755,7 +763,7 @@ public final class LaunchGroupCheck {
         }
         ResourcePool total = new ResourcePool();
         for (TaskInfo task : tasks) {
-          total.addAll(ResourcePool.of(task.getResourcesList(), allocation));
+          total.addAll(pool(task.getResourcesList()));
         }
         String executorId = executor.getExecutorId().getValue();
         if (!runningExecutors.contains(executorId) && !launchedExecutors.containsKey(executorId)) {
@@ -813,6 +821,16 @@ public final class LaunchGroupCheck {
       }
     }
 
+    /** The pool of {@code resources} as the master sees them, with the offer's allocation injected. */
+    private ResourcePool pool(List<Resource> resources) {
+      ResourcePool pool = pools.get(resources);
+      if (pool == null) {
+        pool = ResourcePool.of(resources, allocation);
+        pools.put(resources, pool);
+      }
+      return pool;
+    }
+
     private static boolean shareCgroups(TaskInfo task) {
       return !(task.hasContainer() && task.getContainer().hasLinuxInfo()
           && task.getContainer().getLinuxInfo().hasShareCgroups())
@@ -832,7 +850,7 @@ public final class LaunchGroupCheck {
       }
       return a.getExecutorId().getValue().equals(b.getExecutorId().getValue())
           && a.getData().equals(b.getData())
-          && ResourcePool.of(a.getResourcesList(), allocation).sameAs(ResourcePool.of(b.getResourcesList(), allocation))
+          && pool(a.getResourcesList()).sameAs(pool(b.getResourcesList()))
           && a.getCommand().equals(b.getCommand())
           && a.getFrameworkId().getValue().equals(b.getFrameworkId().getValue())
           && a.getName().equals(b.getName())

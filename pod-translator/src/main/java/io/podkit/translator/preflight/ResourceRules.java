@@ -25,34 +25,33 @@ final class ResourceRules {
   /**
    * {@code resource::validate} without its {@code Resources::validate} step (R14 reports that):
    * {@code gpus} must be whole, DiskInfo must describe a valid persistent volume or a disk source,
-   * and a dynamic reservation must not be revocable. {@code allocation} is the offer's allocation
-   * info, which the master injects before validating.
+   * and a dynamic reservation must not be revocable. {@code pool} is {@code resources} pooled, and
+   * {@code allocation} the offer's allocation info, which the master injects before validating.
    */
-  static List<Finding> validate(List<Resource> resources, Resource.AllocationInfo allocation) {
+  static List<Finding> validate(List<Resource> resources, ResourcePool pool, Resource.AllocationInfo allocation) {
     List<Finding> findings = new ArrayList<>();
 
     // validateGpus: Mesos multiplies the fixed-point total back by 1000 and truncates.
-    long gpus = ResourcePool.of(resources, allocation).scalarMilli("gpus").orElse(0L);
+    long gpus = pool.scalarMilli("gpus").orElse(0L);
     if ((long) (MesosText.floating(gpus) * 1000.0) % 1000 != 0) {
       findings.add(new Finding("Invalid 'gpus' resource: The 'gpus' resource must be an unsigned integer", -1));
     }
 
+    // Mesos checks every DiskInfo, then every reservation: the findings keep that order.
+    List<Finding> revocable = new ArrayList<>();
     for (int i = 0; i < resources.size(); i++) {
       Resource normalized = ResourcePool.normalize(resources.get(i), allocation);
       int index = i;
       validateDiskInfo(normalized).ifPresent(e -> findings.add(new Finding("Invalid DiskInfo: " + e, index)));
-    }
-
-    for (int i = 0; i < resources.size(); i++) {
-      Resource normalized = ResourcePool.normalize(resources.get(i), allocation);
       boolean dynamic = normalized.getReservationsCount() > 0
           && normalized.getReservations(normalized.getReservationsCount() - 1).getType()
               == Resource.ReservationInfo.Type.DYNAMIC;
       if (dynamic && normalized.hasRevocable()) {
-        findings.add(new Finding("Invalid ReservationInfo: Dynamically reserved resource "
+        revocable.add(new Finding("Invalid ReservationInfo: Dynamically reserved resource "
             + MesosText.resource(normalized) + " cannot be created from revocable resources", i));
       }
     }
+    findings.addAll(revocable);
     return findings;
   }
 
