@@ -2,6 +2,7 @@ package io.podkit.translator;
 
 import io.podkit.model.Pod;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,35 @@ final class AppVersion {
     return format(version);
   }
 
+  /**
+   * The instant as {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC. Years 1 to 9999 are written
+   * digit by digit (a formatter is slow for a value every launch carries); others, which the
+   * pattern writes with a sign or as the year of an era, go through the formatter.
+   */
   static String format(Instant instant) {
-    return FORMAT.format(instant);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 1 || year > 9999) {
+      return FORMAT.format(instant);
+    }
+    char[] out = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+        '0', '0', '0', 'Z'};
+    digits(out, 0, 4, year);
+    digits(out, 5, 2, t.getMonthValue());
+    digits(out, 8, 2, t.getDayOfMonth());
+    digits(out, 11, 2, t.getHour());
+    digits(out, 14, 2, t.getMinute());
+    digits(out, 17, 2, t.getSecond());
+    digits(out, 20, 3, t.getNano() / 1_000_000);
+    return new String(out);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits ending before {@code at + width}. */
+  private static void digits(char[] out, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private static Instant fromUuid(UUID uuid) {
