@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -320,7 +321,50 @@ final class FieldTable {
   }
 
   private static FieldCheck.Matches pattern(String regexp, Rule rule) {
-    return new FieldCheck.Matches(Pattern.compile(regexp), rule);
+    Pattern pattern = Pattern.compile(regexp);
+    Predicate<String> matcher = switch (regexp) {
+      case NAME -> text -> isLabel(text, false);
+      case NETWORK_NAME -> text -> isLabel(text, true);
+      case ENV_NAME -> FieldTable::isEnvName;
+      case NOT_APP -> text -> !text.equals("_app");
+      default -> text -> pattern.matcher(text).matches();
+    };
+    return new FieldCheck.Matches(pattern, matcher, rule);
+  }
+
+  /** {@link #NAME} (or with {@code underscores}, {@link #NETWORK_NAME}), without the regex engine. */
+  private static boolean isLabel(String text, boolean underscores) {
+    int n = text.length();
+    if (n == 0 || !isLowerAlnum(text.charAt(0)) || !isLowerAlnum(text.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = text.charAt(i);
+      if (!isLowerAlnum(c) && c != '-' && !(underscores && c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /** {@link #ENV_NAME}, without the regex engine. */
+  private static boolean isEnvName(String text) {
+    int n = text.length();
+    if (n == 0 || n > 254) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static FieldCheck.Min min(long value, Rule rule) {

@@ -74,6 +74,18 @@ class FieldTableTest {
     assertThat(accepted).as("%s; Hibernate: %s", c, violations).isEqualTo(violations.isEmpty());
   }
 
+  /** Every pattern check, hand-written or not, answers as its regex on every string. */
+  @Property(tries = 3000)
+  void eachPatternCheckAnswersAsItsRegex(@ForAll("strings") String text) {
+    FieldTable.rows().values().stream()
+        .flatMap(List::stream)
+        .flatMap(row -> row.checks().stream())
+        .filter(FieldCheck.Matches.class::isInstance)
+        .map(FieldCheck.Matches.class::cast)
+        .forEach(check -> assertThat(check.accepts(text)).as("%s on %s", check.pattern(), describe(text))
+            .isEqualTo(check.pattern().matcher(text).matches()));
+  }
+
   @Property(tries = 300)
   void validPodsPassTheWalk(@ForAll("validPods") Pod pod) {
     assertSameVerdict(pod);
@@ -169,16 +181,20 @@ class FieldTableTest {
     throw new IllegalStateException("no values for " + type);
   }
 
-  private static Arbitrary<String> strings() {
+  @Provide("strings")
+  static Arbitrary<String> strings() {
     Arbitrary<Integer> lengths = Arbitraries.of(0, 1, 2, 62, 63, 64, 253, 254, 255, 1023, 1024, 1025);
     Arbitrary<String> nameLike = Arbitraries.strings().withChars("abcz09-_").ofMinLength(0).ofMaxLength(6);
     Arbitrary<String> ofLength = lengths.flatMap(n -> Arbitraries.strings().withChars("ab0-_").ofLength(n));
+    // mostly valid names and environment keys at the length bounds, some with one odd character
+    Arbitrary<String> labels = lengths.flatMap(n -> Arbitraries.strings().withChars("a0-").ofLength(n));
+    Arbitrary<String> envKeys = lengths.flatMap(n -> Arbitraries.strings().withChars("aZ_9").ofLength(n));
     Arbitrary<String> pathLike = Arbitraries.of("a", "b1", "..", ".", "-a", "a-", "A").list().ofMinSize(1).ofMaxSize(4)
         .flatMap(parts -> Arbitraries.of("", "/").map(lead -> lead + String.join("/", parts)));
     return Arbitraries.oneOf(
-        Arbitraries.of("", "_app", "_APP", "_app\n", "a", "A", "a_b", "_a", "a.b", "a b", "\u00e9", "x\n", "/", "//",
-            "/a//b", "a/"),
-        nameLike, ofLength, pathLike, PodArbitraries.strings());
+        Arbitraries.of("", "_app", "_APP", "_app\n", "\n_app", "_ap", "_appx", "a", "A", "a_b", "_a", "a.b", "a b",
+            "\u00e9", "x\n", "/", "//", "/a//b", "a/", "a-", "-a", "a--b", "0", "9a", "a_", "_"),
+        nameLike, ofLength, labels, envKeys, pathLike, PodArbitraries.strings());
   }
 
   private static Arbitrary<Double> doubles() {

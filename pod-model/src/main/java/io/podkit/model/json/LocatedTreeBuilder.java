@@ -43,11 +43,18 @@ final class LocatedTreeBuilder {
   private final Problems problems;
   /** The document as text; for the ASCII fast path made only when a problem needs it. */
   private final java.util.function.Supplier<String> text;
+  /**
+   * False for ASCII bytes without a backslash: their strings are the bytes themselves, so none can
+   * hold a surrogate and {@link #checkUnicode} has nothing to find.
+   */
+  private final boolean mayHoldSurrogates;
 
-  private LocatedTreeBuilder(ReadLimits limits, Problems problems, java.util.function.Supplier<String> text) {
+  private LocatedTreeBuilder(ReadLimits limits, Problems problems, java.util.function.Supplier<String> text,
+      boolean mayHoldSurrogates) {
     this.limits = limits;
     this.problems = problems;
     this.text = text;
+    this.mayHoldSurrogates = mayHoldSurrogates;
   }
 
   /** A factory enforcing {@code limits}; Jackson's own depth limit sits above ours as a backstop. */
@@ -70,11 +77,13 @@ final class LocatedTreeBuilder {
           + " bytes; the limit is " + limits.maxDocumentBytes() + " bytes");
       return null;
     }
-    if (isPlainAscii(bytes)) {
+    int ascii = plainAscii(bytes);
+    if (ascii != NOT_ASCII) {
       // Pure ASCII (the usual pod): byte columns are character columns, so Jackson's fast byte
-      // parser can read it directly, without decoding to a String first.
+      // parser can read it directly, without decoding to a String first. Only an escape (\\ud800)
+      // can then put a surrogate in a string.
       LocatedTreeBuilder builder = new LocatedTreeBuilder(limits, problems,
-          () -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+          () -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII), ascii == ASCII_WITH_ESCAPES);
       return builder.run(() -> factory.createParser(bytes));
     }
     Object decoded = TextDecoding.decode(bytes);
@@ -100,7 +109,7 @@ final class LocatedTreeBuilder {
           "the document is binary, not JSON text (NUL character at offset " + nul + ")");
       return null;
     }
-    return new LocatedTreeBuilder(limits, problems, () -> text).run(() -> factory.createParser(text));
+    return new LocatedTreeBuilder(limits, problems, () -> text, true).run(() -> factory.createParser(text));
   }
 
   /** The character offset of {@code at}; the byte offset for the ASCII byte parser, which is the same. */
@@ -108,14 +117,23 @@ final class LocatedTreeBuilder {
     return at.getCharOffset() >= 0 ? at.getCharOffset() : at.getByteOffset();
   }
 
-  /** Whether every byte is a non-NUL ASCII character. */
-  private static boolean isPlainAscii(byte[] bytes) {
+  private static final int NOT_ASCII = 0;
+  private static final int ASCII = 1;
+  private static final int ASCII_WITH_ESCAPES = 2;
+
+  /**
+   * {@link #NOT_ASCII} unless every byte is a non-NUL ASCII character; then {@link
+   * #ASCII_WITH_ESCAPES} if a backslash occurs, else {@link #ASCII}.
+   */
+  private static int plainAscii(byte[] bytes) {
+    boolean backslash = false;
     for (byte b : bytes) {
       if (b <= 0) {
-        return false;
+        return NOT_ASCII;
       }
+      backslash |= b == '\\';
     }
-    return true;
+    return backslash ? ASCII_WITH_ESCAPES : ASCII;
   }
 
   /** Opens a parser on the document. */
@@ -353,6 +371,9 @@ final class LocatedTreeBuilder {
    * output) would silently turn it into {@code ?}. Reading goes on, so every such string is reported.
    */
   private void checkUnicode(String text, String what, int line, int column) {
+    if (!mayHoldSurrogates) {
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < Character.MIN_SURROGATE) {
