@@ -105,17 +105,23 @@ public record InstanceId(String podId, UUID uuid) {
 
   /** {@code podId}'s segments joined with {@code _}, as in every id of its instances. */
   public static String safePodId(String podId) {
-    StringBuilder sb = new StringBuilder();
-    for (String segment : podId.split("/")) {
-      if (!segment.isEmpty()) {
-        if (sb.length() > 0) {
+    StringBuilder sb = new StringBuilder(podId.length());
+    boolean separator = false;
+    for (int i = 0; i < podId.length(); i++) {
+      char c = podId.charAt(i);
+      if (c == '/') {
+        separator = sb.length() > 0;
+      } else {
+        if (separator) {
           sb.append('_');
+          separator = false;
         }
-        sb.append(segment);
+        sb.append(c);
       }
     }
     return sb.toString();
   }
+
 
   /** A version 1 (time-based) UUID for {@code epochMillis}, with a random clock sequence and node. */
   public static UUID timeBasedUuid(long epochMillis) {

@@ -14,15 +14,33 @@ import io.podkit.model.Endpoint;
 import io.podkit.model.Network;
 import io.podkit.translator.offer.ResourceMatch;
 import io.podkit.validation.ValidPod;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.mesos.Protos;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** translation-rules A: identifiers, and what the inputs must agree on. */
 class IdentifierRulesTest {
   private static final ValidPod TWO = valid(pod("/product/frontend", container("web"), container("sidecar")).build());
+
+  /** The safe id as the rule states it: the id's non-empty segments joined with underscores. */
+  @Property(tries = 2000)
+  void safePodIdJoinsTheNonEmptySegmentsWithUnderscores(@ForAll("podIds") String podId) {
+    String expected = String.join("_", Arrays.stream(podId.split("/")).filter(s -> !s.isEmpty()).toList());
+    assertThat(InstanceId.safePodId(podId)).isEqualTo(expected);
+  }
+
+  @Provide
+  Arbitrary<String> podIds() {
+    return Arbitraries.strings().withChars("ab_/-.").ofMaxLength(12);
+  }
 
   @Test
   void a3_executorIdIsInstancePrefixThenSafePodIdThenUuid() {

@@ -22,15 +22,18 @@ final class CommonValidation {
     if (id.isEmpty()) {
       return Optional.of("ID must not be empty");
     }
-    // std::string::length() counts bytes.
-    if (id.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+    // std::string::length() counts bytes; a char is at most 3 UTF-8 bytes, so short ids need no encoding.
+    if (id.length() * 3 > NAME_MAX && id.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
       return Optional.of("ID must not be greater than " + NAME_MAX + " characters");
     }
     if (id.equals(".") || id.equals("..")) {
       return Optional.of("'" + id + "' is disallowed");
     }
-    if (id.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\')) {
-      return Optional.of("'" + id + "' contains invalid characters");
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '/' || c == '\\') {
+        return Optional.of("'" + id + "' contains invalid characters");
+      }
     }
     return Optional.empty();
   }

@@ -136,10 +136,11 @@ final class ResourceRules {
    */
   static List<String> mixedRevocable(ResourcePool pool) {
     List<String> names = new ArrayList<>();
+    List<Resource> keys = pool.keys();
     for (String name : pool.names()) {
       boolean revocable = false;
       boolean nonRevocable = false;
-      for (Resource r : pool.keys()) {
+      for (Resource r : keys) {
         if (r.getName().equals(name)) {
           revocable |= r.hasRevocable();
           nonRevocable |= !r.hasRevocable();
