@@ -28,12 +28,13 @@ final class EnvironmentBuilder {
   private static final int MAX_ENV_LENGTH = 512;
 
   private final Pod pod;
-  private final String hostname;
-  private final String executorId;
-  private final String appId;
-  private final String appVersion;
-  private final boolean enforceRole;
   private final PodSecrets secrets;
+  // C.3.3, C.3.4: the variables every task of the instance shares, built once
+  private final Protos.Environment.Variable host;
+  private final Protos.Environment.Variable executorId;
+  private final Protos.Environment.Variable appId;
+  private final Protos.Environment.Variable appVersion;
+  private final Protos.Environment.Variable enforceRole;
   /**
    * C.3.6's variables, the same in every task: built once per instance, so a pod of n containers
    * with an endpoint each costs n × n map entries, not n × n variables built from strings.
@@ -44,12 +45,12 @@ final class EnvironmentBuilder {
   EnvironmentBuilder(Pod pod, boolean enforceRole, Protos.Offer offer, InstanceId instanceId, TranslationConfig config,
       PodNetworking networking, HostPorts hostPorts, PodSecrets secrets) {
     this.pod = pod;
-    this.hostname = offer.getHostname();
-    this.executorId = instanceId.executorId();
-    this.appId = appId(pod.id());
-    this.appVersion = AppVersion.of(pod, instanceId);
-    this.enforceRole = enforceRole;
     this.secrets = secrets;
+    this.host = variable("HOST", offer.getHostname());
+    this.executorId = variable("MESOS_EXECUTOR_ID", instanceId.executorId());
+    this.appId = variable("MARATHON_APP_ID", appId(pod.id()));
+    this.appVersion = variable("MARATHON_APP_VERSION", AppVersion.of(pod, instanceId));
+    this.enforceRole = variable("MARATHON_APP_ENFORCE_GROUP_ROLE", enforceRole ? "TRUE" : "FALSE");
     // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
     String endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
     this.endpointVariables = endpointVariables(pod, endpointPrefix, networking, hostPorts);
@@ -64,14 +65,14 @@ final class EnvironmentBuilder {
     userEnvironment(pod.environment(), vars);
     userEnvironment(container.environment(), vars);
     // C.3.3
-    put(vars, "HOST", hostname);
+    put(vars, host);
     // C.3.4
     put(vars, "MESOS_TASK_ID", taskId);
-    put(vars, "MESOS_EXECUTOR_ID", executorId);
-    put(vars, "MARATHON_APP_ID", appId);
-    put(vars, "MARATHON_APP_VERSION", appVersion);
+    put(vars, executorId);
+    put(vars, appId);
+    put(vars, appVersion);
     put(vars, "MARATHON_CONTAINER_ID", container.name());
-    put(vars, "MARATHON_APP_ENFORCE_GROUP_ROLE", enforceRole ? "TRUE" : "FALSE");
+    put(vars, enforceRole);
     Resources r = container.resources();
     put(vars, "MARATHON_CONTAINER_RESOURCE_CPUS", Double.toString(r.cpusOrDefault()));
     put(vars, "MARATHON_CONTAINER_RESOURCE_MEM", Double.toString(r.memOrDefault()));
@@ -169,7 +170,15 @@ final class EnvironmentBuilder {
   }
 
   private static void put(Map<String, Protos.Environment.Variable> vars, String name, String value) {
-    vars.put(name, Protos.Environment.Variable.newBuilder().setName(name).setValue(value).build());
+    put(vars, variable(name, value));
+  }
+
+  private static void put(Map<String, Protos.Environment.Variable> vars, Protos.Environment.Variable variable) {
+    vars.put(variable.getName(), variable);
+  }
+
+  private static Protos.Environment.Variable variable(String name, String value) {
+    return Protos.Environment.Variable.newBuilder().setName(name).setValue(value).build();
   }
 
   /** C.3.5: each run of characters outside {@code [a-zA-Z0-9_]} becomes one {@code _}, then upper case. */
