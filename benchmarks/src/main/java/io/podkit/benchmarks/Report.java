@@ -548,9 +548,9 @@ public final class Report {
     if (!"quick".equals(run.mode())) {
       return "";
     }
-    return " A quick run gives each fork 5-12 s of warm-up and 1.5 s of measurement: its ratios are indicative, and "
-        + "the scale scenarios, whose forks may not finish warming up in 6 s, are the least reliable; "
-        + "`benchmarks/run` (thorough) settles them.";
+    return " A quick run gives each fork 4-22 s of warm-up and 1.5-2 s of measurement: its ratios are indicative, "
+        + "and the scale scenarios, whose forks may not finish compiling in 8 s (the smallest pods suffer most), "
+        + "are the least reliable; `benchmarks/run` (thorough) settles them.";
   }
 
   String machineLine() {
@@ -601,7 +601,7 @@ public final class Report {
     md.append(containerNote);
     md.append("\nReproduce (JDK 17+, Maven 3.8+; builds what it needs):\n\n```bash\n")
         .append("benchmarks/run --quick                   # under 3 minutes on 2 cores\n")
-        .append("benchmarks/run                           # thorough (~12 minutes): 2 forks, 10 measured seconds each\n")
+        .append("benchmarks/run                           # thorough (~15 minutes): 2 forks, 10 measured seconds each\n")
         .append("benchmarks/run --quick --update-readme   # also rewrites this section\n```\n\n")
         .append("Both write `benchmarks/target/report.json` (ratios, scale in ns per pod, bytes allocated per ")
         .append("operation, targets met or missed, machine, raw scores) and `benchmarks/target/report.md`. ")
