@@ -83,7 +83,12 @@ public record Pod(
 
   /** Whether the pod has a persistent volume, which makes it "resident" (reserved resources). */
   public boolean isResident() {
-    return volumes.stream().anyMatch(v -> v instanceof Volume.Persistent);
+    for (Volume v : volumes) {
+      if (v instanceof Volume.Persistent) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The container named {@code name}, if any. */

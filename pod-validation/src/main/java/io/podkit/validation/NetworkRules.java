@@ -57,14 +57,18 @@ final class NetworkRules implements RuleGroup {
 
   /** Two unnamed container networks (both would get the default name), or a name used twice in any modes. */
   private static boolean hasDuplicates(List<Network> networks) {
-    long unnamedContainer = networks.stream()
-        .filter(n -> n.name().isEmpty() && n.modeOrDefault() == NetworkMode.CONTAINER)
-        .count();
-    if (unnamedContainer > 1) {
-      return true;
-    }
+    int unnamedContainer = 0;
     Set<String> names = new HashSet<>();
-    return networks.stream().flatMap(n -> n.name().stream()).anyMatch(name -> !names.add(name));
+    for (Network n : networks) {
+      if (n.name().isEmpty()) {
+        if (n.modeOrDefault() == NetworkMode.CONTAINER && ++unnamedContainer > 1) {
+          return true;
+        }
+      } else if (!names.add(n.name().get())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** No networks, a single host network, a single bridge network, or one or more container networks. */
@@ -78,6 +82,12 @@ final class NetworkRules implements RuleGroup {
   }
 
   private static long count(List<Network> networks, NetworkMode mode) {
-    return networks.stream().filter(n -> n.modeOrDefault() == mode).count();
+    long count = 0;
+    for (Network n : networks) {
+      if (n.modeOrDefault() == mode) {
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -4,7 +4,6 @@ import io.podkit.model.Container;
 import io.podkit.model.Pod;
 import io.podkit.model.PodPath;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,8 +71,17 @@ final class PodRules implements RuleGroup {
     private static final PathId ROOT = new PathId(List.of(), true);
 
     static PathId parse(String text) {
-      List<String> segments = Arrays.stream(text.split("/")).filter(s -> !s.isEmpty()).toList();
-      return new PathId(segments, text.startsWith("/"));
+      List<String> segments = new ArrayList<>();
+      int start = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i == text.length() || text.charAt(i) == '/') {
+          if (i > start) {
+            segments.add(text.substring(start, i));
+          }
+          start = i + 1;
+        }
+      }
+      return new PathId(List.copyOf(segments), text.startsWith("/"));
     }
 
     /** Marathon's parent: the root for zero or one segment (even for a relative id), else the prefix. */

@@ -62,10 +62,15 @@ sealed interface JsonValue {
       return new KeyLocation(keyLines[i], keyColumns[i]);
     }
 
-    /** The index of member {@code name}, or -1. Objects are small: a scan is cheapest. */
+    /**
+     * The index of member {@code name}, or -1. Objects are small: a scan is cheapest. Strings cache
+     * their hash, so comparing it first skips nearly every {@code equals} of a different name.
+     */
     int indexOf(String name) {
+      int hash = name.hashCode();
       for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
+        String candidate = names[i];
+        if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
           return i;
         }
       }

@@ -290,8 +290,10 @@ final class LocatedTreeBuilder {
       if (index != null) {
         return index.getOrDefault(name, -1);
       }
+      int hash = name.hashCode();
       for (int i = 0; i < size; i++) {
-        if (names[i].equals(name)) {
+        String candidate = names[i];
+        if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
           return i;
         }
       }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.mesos.Protos.Resource;
 
 /**
@@ -135,21 +136,17 @@ final class ResourceRules {
    * revocable and non-revocable, in Mesos' (sorted) order.
    */
   static List<String> mixedRevocable(ResourcePool pool) {
+    // per name, in sorted order: 1 if some resource is revocable, 2 if some is not
+    TreeMap<String, Integer> kinds = new TreeMap<>();
+    for (Resource r : pool.keys()) {
+      kinds.merge(r.getName(), r.hasRevocable() ? 1 : 2, (a, b) -> a | b);
+    }
     List<String> names = new ArrayList<>();
-    List<Resource> keys = pool.keys();
-    for (String name : pool.names()) {
-      boolean revocable = false;
-      boolean nonRevocable = false;
-      for (Resource r : keys) {
-        if (r.getName().equals(name)) {
-          revocable |= r.hasRevocable();
-          nonRevocable |= !r.hasRevocable();
-        }
-      }
-      if (revocable && nonRevocable) {
+    kinds.forEach((name, kind) -> {
+      if (kind == 3) {
         names.add(name);
       }
-    }
+    });
     return names;
   }
 
