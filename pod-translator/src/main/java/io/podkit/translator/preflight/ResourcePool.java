@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.mesos.Protos;
 import org.apache.mesos.Protos.Resource;
@@ -58,6 +59,10 @@ final class ResourcePool {
    */
   @SuppressWarnings("deprecation") // The legacy role/reservation fields are what is being upgraded.
   static Resource normalize(Resource r, Resource.AllocationInfo allocation) {
+    if (!r.hasRole() && !r.hasReservation() && (r.hasAllocationInfo() || allocation == null)) {
+      // already post-refinement with its allocation (every resource podkit translates): nothing to change
+      return r;
+    }
     Resource.Builder b = r.toBuilder();
     if (b.getReservationsCount() == 0 && !b.getRole().equals("*")) {
       Resource.ReservationInfo.Builder reservation = b.hasReservation()
@@ -119,11 +124,11 @@ final class ResourcePool {
 
   /** Adds one normalized resource. */
   void add(Resource normalized) {
-    entries.computeIfAbsent(key(normalized), k -> new Amount()).add(normalized);
+    entries.computeIfAbsent(key(normalized), k -> new Amount(k.getType())).add(normalized);
   }
 
   void addAll(ResourcePool other) {
-    other.entries.forEach((key, amount) -> entries.computeIfAbsent(key, k -> new Amount()).add(amount));
+    other.entries.forEach((key, amount) -> entries.computeIfAbsent(key, k -> new Amount(k.getType())).add(amount));
   }
 
   /** {@code Resources::contains}: every amount of {@code other} is covered by the same resource here. */
@@ -250,11 +255,17 @@ final class ResourcePool {
   /** The amount of one distinct resource. */
   private static final class Amount {
     private long milli;
-    private final RangeSet<Long> ranges = TreeRangeSet.create();
-    private final LinkedHashSet<String> items = new LinkedHashSet<>();
+    /** Only RANGES resources have ranges and only SET resources items; most are scalars. */
+    private final RangeSet<Long> ranges;
+    private final LinkedHashSet<String> items;
     /** Copies of a whole resource (for a shared one, Mesos' {@code sharedCount}). */
     private long copies;
     private boolean whole;
+
+    Amount(Protos.Value.Type type) {
+      this.ranges = type == Protos.Value.Type.RANGES ? TreeRangeSet.create() : null;
+      this.items = type == Protos.Value.Type.SET ? new LinkedHashSet<>() : null;
+    }
 
     void add(Resource r) {
       whole = isWhole(r);
@@ -282,26 +293,37 @@ final class ResourcePool {
       whole = other.whole;
       copies += other.copies;
       milli += other.milli;
-      ranges.addAll(other.ranges);
-      items.addAll(other.items);
+      if (ranges != null) {
+        ranges.addAll(other.ranges);
+      }
+      if (items != null) {
+        items.addAll(other.items);
+      }
     }
 
     boolean contains(Amount other) {
       if (whole) {
         return copies >= other.copies;
       }
-      return milli >= other.milli && ranges.enclosesAll(other.ranges) && items.containsAll(other.items);
+      return milli >= other.milli && (ranges == null || ranges.enclosesAll(other.ranges))
+          && (items == null || items.containsAll(other.items));
     }
 
     void subtract(Amount other) {
       copies -= other.copies;
       milli -= other.milli;
-      ranges.removeAll(other.ranges);
-      items.removeAll(other.items);
+      if (ranges != null) {
+        ranges.removeAll(other.ranges);
+      }
+      if (items != null) {
+        items.removeAll(other.items);
+      }
     }
 
     boolean isEmpty() {
-      return whole ? copies <= 0 : milli <= 0 && ranges.isEmpty() && items.isEmpty();
+      return whole
+          ? copies <= 0
+          : milli <= 0 && (ranges == null || ranges.isEmpty()) && (items == null || items.isEmpty());
     }
 
     long totalMilli(Resource key) {
@@ -313,8 +335,8 @@ final class ResourcePool {
     }
 
     long count() {
-      long n = items.size();
-      for (Range<Long> range : ranges.asRanges()) {
+      long n = items == null ? 0 : items.size();
+      for (Range<Long> range : ranges == null ? Set.<Range<Long>>of() : ranges.asRanges()) {
         long upper = range.hasUpperBound() ? range.upperEndpoint() : Long.MAX_VALUE;
         long lower = range.lowerBoundType() == BoundType.CLOSED ? range.lowerEndpoint() : range.lowerEndpoint() + 1;
         n = saturatedAdd(n, upper - lower);
