@@ -74,16 +74,27 @@ final class FieldTable {
   /**
    * One row: a field of a model type (its record component's name, and that component's accessor
    * for the walk), the part of it that is checked, the checks, and whether the part's values are
-   * validated in turn (Jakarta's {@code @Valid}).
+   * validated in turn (Jakarta's {@code @Valid}). {@code checkArray} holds the same checks for the
+   * walk's loop and is never changed.
    */
-  record Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade) {
-    Row {
-      checks = List.copyOf(checks);
+  record Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade,
+      FieldCheck[] checkArray) {
+    Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade) {
+      this(field, accessor, part, List.copyOf(checks), cascade, checks.toArray(FieldCheck[]::new));
     }
   }
 
   /** The rows of each type, in the order they were written; a type without rows has no field rules. */
   private static final Map<Class<?>, List<Row>> ROWS = build();
+
+  /** {@link #ROWS} as arrays, found by class: the walk's lookups, which a class value answers fastest. */
+  private static final ClassValue<Row[]> WALK = new ClassValue<>() {
+    @Override
+    protected Row[] computeValue(Class<?> type) {
+      List<Row> rows = ROWS.get(type);
+      return rows == null ? new Row[0] : rows.toArray(Row[]::new);
+    }
+  };
 
   private FieldTable() {}
 
@@ -99,12 +110,7 @@ final class FieldTable {
    * so the recursion is a few levels deep whatever the input.
    */
   static boolean passes(Object value) {
-    List<Row> rows = ROWS.get(value.getClass());
-    if (rows == null) {
-      return true;
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
+    for (Row row : WALK.get(value.getClass())) {
       Object field = row.accessor().apply(value);
       if (field == null) {
         continue;
@@ -149,9 +155,8 @@ final class FieldTable {
   }
 
   private static boolean passes(Row row, Object value) {
-    List<FieldCheck> checks = row.checks();
-    for (int i = 0; i < checks.size(); i++) {
-      if (!checks.get(i).accepts(value)) {
+    for (FieldCheck check : row.checkArray()) {
+      if (!check.accepts(value)) {
         return false;
       }
     }

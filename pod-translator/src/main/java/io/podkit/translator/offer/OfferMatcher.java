@@ -207,7 +207,7 @@ public final class OfferMatcher {
     // Every pattern of the pod (placement and volume path constraints) draws on one budget.
     RegexMatch.Budget regexBudget = RegexMatch.Budget.perMatch();
     Optional<ScalarAllocator.Allocation> scalars = evaluateScalars
-        ? ScalarAllocator.allocate(PodDemand.of(pod, mode == Mode.RESERVE), offered, selector.toString(), reasons,
+        ? ScalarAllocator.allocate(PodDemand.of(pod, mode == Mode.RESERVE), offered, selector, reasons,
             regexBudget)
         : Optional.empty();
 

@@ -29,7 +29,7 @@ final class ScalarAllocator {
    * The allocation, or empty after adding one reason per resource kind that does not fit to
    * {@code reasons}.
    */
-  static Optional<Allocation> allocate(PodDemand demand, OfferedResources offered, String selection,
+  static Optional<Allocation> allocate(PodDemand demand, OfferedResources offered, ResourceSelector selection,
       List<NoMatchReason> reasons, RegexMatch.Budget budget) {
     boolean fits = true;
     Protos.Resource[] volumePieces = new Protos.Resource[demand.volumes().size()];
@@ -67,7 +67,7 @@ final class ScalarAllocator {
     return Optional.of(new Allocation(perConsumer, Arrays.asList(volumePieces)));
   }
 
-  private static String usable(ScalarKind kind, String selection) {
+  private static String usable(ScalarKind kind, ResourceSelector selection) {
     return " usable (" + (kind == ScalarKind.DISK ? "root disks, " : "") + selection + ")";
   }
 
@@ -79,7 +79,7 @@ final class ScalarAllocator {
    * first, a greedy choice with no backtracking. Adds one {@code INSUFFICIENT_DISK} reason on failure.
    */
   private static boolean placeVolumes(PodDemand demand, OfferedResources offered, Protos.Resource[] pieces,
-      String selection, List<NoMatchReason> reasons, RegexMatch.Budget budget) {
+      ResourceSelector selection, List<NoMatchReason> reasons, RegexMatch.Budget budget) {
     ScalarPool root = offered.pool(ScalarKind.DISK);
     long scratch = demand.total(ScalarKind.DISK);
     long asked = Millis.sum(scratch, demand.volumeTotal());
