@@ -79,7 +79,7 @@ final class LimitationRules implements RuleGroup {
     void environment(Map<String, EnvValue> env, PodPath path, String where) {
       env.forEach((name, value) -> {
         // Secret references hold no text of the pod.
-        if (value instanceof EnvValue.Literal literal) {
+        if (value instanceof EnvValue.Literal literal && mayReference(literal.value())) {
           text(literal.value(), path.field(name), "the environment value of " + name + where);
         }
       });
@@ -87,10 +87,14 @@ final class LimitationRules implements RuleGroup {
 
     void command(Command command, PodPath path, String description) {
       if (command instanceof Command.Shell shell) {
-        text(shell.shell(), path.field("shell"), description);
+        if (mayReference(shell.shell())) {
+          text(shell.shell(), path.field("shell"), description);
+        }
       } else if (command instanceof Command.Argv argv) {
         for (int k = 0; k < argv.argv().size(); k++) {
-          text(argv.argv().get(k), path.field("argv").index(k), "argument " + k + " of " + description);
+          if (mayReference(argv.argv().get(k))) {
+            text(argv.argv().get(k), path.field("argv").index(k), "argument " + k + " of " + description);
+          }
         }
       }
     }
@@ -104,6 +108,11 @@ final class LimitationRules implements RuleGroup {
         }
       });
     }
+  }
+
+  /** Whether {@code text} can hold a variable reference at all: most texts have no {@code $}. */
+  private static boolean mayReference(String text) {
+    return text.indexOf('$') >= 0;
   }
 
   /** Each distinct variable reference in {@code text} (as written) with the variable it names, in order. */
