@@ -184,6 +184,8 @@ public final class LaunchGroupCheck {
      * are read, never changed (a pool to change is a copy).
      */
     private final Map<List<Resource>, ResourcePool> pools = new IdentityHashMap<>();
+    /** Each task's and executor's resources normalized once, by identity, for the pools and the rules. */
+    private final Map<Resource, Resource> normalized = new IdentityHashMap<>();
 
     Run(Builder in) {
       this.in = in;
@@ -320,7 +322,7 @@ public final class LaunchGroupCheck {
       ResourcePool consumed = new ResourcePool();
       ResourcePool converted = new ResourcePool();
       for (Resource r : resources) {
-        Resource normalized = ResourcePool.normalize(r, allocation);
+        Resource normalized = normalized(r);
         Resource other = consumedFor.apply(normalized);
         consumed.add(reverse ? normalized : other);
         converted.add(reverse ? other : normalized);
@@ -540,7 +542,7 @@ public final class LaunchGroupCheck {
           return;
         }
         List<Resource> resources = task.getResourcesList();
-        for (ResourceRules.Finding f : ResourceRules.validate(resources, pool(resources), allocation)) {
+        for (ResourceRules.Finding f : ResourceRules.validate(resources, pool(resources), Run.this::normalized)) {
           invalid(id, "R23", "Task uses invalid resources: " + f.message(), resourceWhere(tw, f));
         }
         ResourcePool pool = pool(task.getResourcesList());
@@ -647,7 +649,8 @@ public final class LaunchGroupCheck {
 
         // R36
         ResourcePool executorPool = pool(executor.getResourcesList());
-        for (ResourceRules.Finding f : ResourceRules.validate(executor.getResourcesList(), executorPool, allocation)) {
+        List<Resource> executorResources = executor.getResourcesList();
+        for (ResourceRules.Finding f : ResourceRules.validate(executorResources, executorPool, Run.this::normalized)) {
           add("R36", "Executor uses invalid resources: " + f.message(), resourceWhere(ew, f));
         }
         for (String id : ResourceRules.duplicatePersistenceIds(executorPool)) {
@@ -825,10 +828,20 @@ public final class LaunchGroupCheck {
     private ResourcePool pool(List<Resource> resources) {
       ResourcePool pool = pools.get(resources);
       if (pool == null) {
-        pool = ResourcePool.of(resources, allocation);
+        pool = ResourcePool.of(resources, this::normalized);
         pools.put(resources, pool);
       }
       return pool;
+    }
+
+    /** {@code r} as the master normalizes it, with the offer's allocation injected. */
+    private Resource normalized(Resource r) {
+      Resource n = normalized.get(r);
+      if (n == null) {
+        n = ResourcePool.normalize(r, allocation);
+        normalized.put(r, n);
+      }
+      return n;
     }
 
     private static boolean shareCgroups(TaskInfo task) {

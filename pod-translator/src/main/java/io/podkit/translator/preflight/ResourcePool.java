@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.mesos.Protos;
 import org.apache.mesos.Protos.Resource;
 
@@ -37,10 +38,15 @@ final class ResourcePool {
    * post-refinement format and given {@code allocation} where it has no allocation info.
    */
   static ResourcePool of(List<Resource> resources, Resource.AllocationInfo allocation) {
+    return of(resources, r -> normalize(r, allocation));
+  }
+
+  /** As {@link #of(List, Resource.AllocationInfo)}, with {@code normalize} doing {@link #normalize}. */
+  static ResourcePool of(List<Resource> resources, UnaryOperator<Resource> normalize) {
     ResourcePool pool = new ResourcePool();
     for (Resource r : resources) {
       if (ResourceFormat.validate(r).isEmpty() && !isEmpty(r)) {
-        pool.add(normalize(r, allocation));
+        pool.add(normalize.apply(r));
       }
     }
     return pool;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.mesos.Protos.Resource;
 
 /**
@@ -27,9 +28,9 @@ final class ResourceRules {
    * {@code resource::validate} without its {@code Resources::validate} step (R14 reports that):
    * {@code gpus} must be whole, DiskInfo must describe a valid persistent volume or a disk source,
    * and a dynamic reservation must not be revocable. {@code pool} is {@code resources} pooled, and
-   * {@code allocation} the offer's allocation info, which the master injects before validating.
+   * {@code normalize} the master's {@link ResourcePool#normalize} with the offer's allocation info.
    */
-  static List<Finding> validate(List<Resource> resources, ResourcePool pool, Resource.AllocationInfo allocation) {
+  static List<Finding> validate(List<Resource> resources, ResourcePool pool, UnaryOperator<Resource> normalize) {
     List<Finding> findings = new ArrayList<>();
 
     // validateGpus: Mesos multiplies the fixed-point total back by 1000 and truncates.
@@ -41,7 +42,7 @@ final class ResourceRules {
     // Mesos checks every DiskInfo, then every reservation: the findings keep that order.
     List<Finding> revocable = new ArrayList<>();
     for (int i = 0; i < resources.size(); i++) {
-      Resource normalized = ResourcePool.normalize(resources.get(i), allocation);
+      Resource normalized = normalize.apply(resources.get(i));
       int index = i;
       validateDiskInfo(normalized).ifPresent(e -> findings.add(new Finding("Invalid DiskInfo: " + e, index)));
       boolean dynamic = normalized.getReservationsCount() > 0
