@@ -14,7 +14,6 @@ import io.podkit.model.Lifecycle;
 import io.podkit.model.Network;
 import io.podkit.model.PersistentVolumeInfo;
 import io.podkit.model.Pod;
-import io.podkit.model.ResourceLimit;
 import io.podkit.model.ResourceLimits;
 import io.podkit.model.Resources;
 import io.podkit.model.ScalingPolicy;
