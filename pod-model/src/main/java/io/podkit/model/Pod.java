@@ -81,6 +81,33 @@ public record Pod(
     return scaling.map(ScalingPolicy::instancesOrDefault).orElse(ScalingPolicy.DEFAULT_INSTANCES);
   }
 
+  /**
+   * The non-empty segments of a pod id, in order: {@code /product//frontend/} gives {@code
+   * [product, frontend]}. Every name derived from a pod id (the safe id, {@code MARATHON_APP_ID},
+   * the discovery name, the parent group) is built from these.
+   */
+  public static List<String> idSegments(String id) {
+    List<String> segments = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= id.length(); i++) {
+      if (i == id.length() || id.charAt(i) == '/') {
+        if (i > start) {
+          segments.add(id.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return segments;
+  }
+
+  /**
+   * The safe id of a pod id (Marathon's {@code safePath}): its segments joined with {@code _}, as in
+   * every id of the pod's instances, tasks and reserved volumes (translation-rules A.3).
+   */
+  public static String safeId(String id) {
+    return String.join("_", idSegments(id));
+  }
+
   /** Whether the pod has a persistent volume, which makes it "resident" (reserved resources). */
   public boolean isResident() {
     for (Volume v : volumes) {

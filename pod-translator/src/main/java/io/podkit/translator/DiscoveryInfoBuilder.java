@@ -3,8 +3,6 @@ package io.podkit.translator;
 import io.podkit.model.Container;
 import io.podkit.model.Endpoint;
 import io.podkit.model.Pod;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +103,7 @@ final class DiscoveryInfoBuilder {
    * {@code frontend.product}.
    */
   static String discoveryName(String podId) {
-    List<String> segments = new ArrayList<>(Arrays.stream(podId.split("/")).filter(s -> !s.isEmpty()).toList());
+    List<String> segments = Pod.idSegments(podId);
     Collections.reverse(segments);
     return String.join(".", segments);
   }

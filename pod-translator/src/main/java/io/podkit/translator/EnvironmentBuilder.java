@@ -203,13 +203,7 @@ final class EnvironmentBuilder {
 
   /** The pod id with one leading slash: {@code /product/frontend}. */
   static String appId(String podId) {
-    StringBuilder sb = new StringBuilder();
-    for (String segment : podId.split("/")) {
-      if (!segment.isEmpty()) {
-        sb.append('/').append(segment);
-      }
-    }
-    return sb.length() == 0 ? "/" : sb.toString();
+    return "/" + String.join("/", Pod.idSegments(podId));
   }
 
 }

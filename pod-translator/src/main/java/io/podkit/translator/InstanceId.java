@@ -1,5 +1,6 @@
 package io.podkit.translator;
 
+import io.podkit.model.Pod;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,24 +104,11 @@ public record InstanceId(String podId, UUID uuid) {
     }
   }
 
-  /** {@code podId}'s segments joined with {@code _}, as in every id of its instances. */
+  /** {@code podId}'s segments joined with {@code _}, as in every id of its instances ({@link Pod#safeId}). */
   public static String safePodId(String podId) {
-    StringBuilder sb = new StringBuilder(podId.length());
-    boolean separator = false;
-    for (int i = 0; i < podId.length(); i++) {
-      char c = podId.charAt(i);
-      if (c == '/') {
-        separator = sb.length() > 0;
-      } else {
-        if (separator) {
-          sb.append('_');
-          separator = false;
-        }
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Pod.safeId(podId);
   }
+
 
 
   /** A version 1 (time-based) UUID for {@code epochMillis}, with a random clock sequence and node. */

@@ -71,17 +71,7 @@ final class PodRules implements RuleGroup {
     private static final PathId ROOT = new PathId(List.of(), true);
 
     static PathId parse(String text) {
-      List<String> segments = new ArrayList<>();
-      int start = 0;
-      for (int i = 0; i <= text.length(); i++) {
-        if (i == text.length() || text.charAt(i) == '/') {
-          if (i > start) {
-            segments.add(text.substring(start, i));
-          }
-          start = i + 1;
-        }
-      }
-      return new PathId(List.copyOf(segments), text.startsWith("/"));
+      return new PathId(List.copyOf(Pod.idSegments(text)), text.startsWith("/"));
     }
 
     /** Marathon's parent: the root for zero or one segment (even for a relative id), else the prefix. */

@@ -280,8 +280,7 @@ public final class OfferMatcher {
   private static List<Protos.Resource> reservedVolumes(Pod pod, Protos.Offer offer, String label,
       List<String> problems) {
     // A.3: the same safe id the volumes were created with.
-    // A.3's safe id (InstanceId.safePodId), spelled out so this package does not depend on its parent.
-    String safeId = String.join("_", java.util.Arrays.stream(pod.id().split("/")).filter(s -> !s.isEmpty()).toList());
+    String safeId = Pod.safeId(pod.id());
     List<Protos.Resource> candidates = new ArrayList<>();
     for (Protos.Resource r : offer.getResourcesList()) {
       if (r.getName().equals("disk") && r.hasDisk() && r.getDisk().hasPersistence()
