@@ -79,7 +79,7 @@ final class LimitationRules implements RuleGroup {
     void environment(Map<String, EnvValue> env, PodPath path, String where) {
       env.forEach((name, value) -> {
         // Secret references hold no text of the pod.
-        if (value instanceof EnvValue.Literal literal && mayReference(literal.value())) {
+        if (value instanceof EnvValue.Literal literal) {
           text(literal.value(), path.field(name), "the environment value of " + name + where);
         }
       });
@@ -87,20 +87,19 @@ final class LimitationRules implements RuleGroup {
 
     void command(Command command, PodPath path, String description) {
       if (command instanceof Command.Shell shell) {
-        if (mayReference(shell.shell())) {
-          text(shell.shell(), path.field("shell"), description);
-        }
+        text(shell.shell(), path.field("shell"), description);
       } else if (command instanceof Command.Argv argv) {
         for (int k = 0; k < argv.argv().size(); k++) {
-          if (mayReference(argv.argv().get(k))) {
-            text(argv.argv().get(k), path.field("argv").index(k), "argument " + k + " of " + description);
-          }
+          text(argv.argv().get(k), path.field("argv").index(k), "argument " + k + " of " + description);
         }
       }
     }
 
     // pods.md Limitations: no $PORT0/$PORTn/$PORTS/$PORT_<NAME> in pods.
     void text(String text, PodPath path, String description) {
+      if (text.indexOf('$') < 0) {
+        return; // most texts reference no variable at all
+      }
       references(text).forEach((reference, name) -> {
         boolean appVariable = APP_PORT_VARIABLE.matcher(name).matches() || namedPortVariables.contains(name);
         if (appVariable && !defined.contains(name)) {
@@ -108,11 +107,6 @@ final class LimitationRules implements RuleGroup {
         }
       });
     }
-  }
-
-  /** Whether {@code text} can hold a variable reference at all: most texts have no {@code $}. */
-  private static boolean mayReference(String text) {
-    return text.indexOf('$') >= 0;
   }
 
   /** Each distinct variable reference in {@code text} (as written) with the variable it names, in order. */
