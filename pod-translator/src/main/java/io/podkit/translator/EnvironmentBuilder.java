@@ -5,10 +5,9 @@ import io.podkit.model.Endpoint;
 import io.podkit.model.EnvValue;
 import io.podkit.model.Pod;
 import io.podkit.model.Resources;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +35,10 @@ final class EnvironmentBuilder {
   private final Protos.Environment.Variable appVersion;
   private final Protos.Environment.Variable enforceRole;
   /**
-   * C.3.6's variables, the same in every task: built once per instance, so a pod of n containers
-   * with an endpoint each costs n × n map entries, not n × n variables built from strings.
+   * C.3.6's variables by name, in order, the same in every task: built once per instance, so a pod
+   * of n containers with an endpoint each costs n × n list entries, not n × n variables built anew.
    */
-  private final List<Protos.Environment.Variable> endpointVariables;
-  private final Map<String, Protos.Environment.Variable> endpointVariablesByName;
+  private final Map<String, Protos.Environment.Variable> endpointVariables;
 
   EnvironmentBuilder(Pod pod, boolean enforceRole, Protos.Offer offer, InstanceId instanceId, TranslationConfig config,
       PodNetworking networking, HostPorts hostPorts, PodSecrets secrets) {
@@ -54,8 +52,6 @@ final class EnvironmentBuilder {
     // C.3.6: the prefix is upper-cased and applies to the endpoint variables only
     String endpointPrefix = config.envPrefix().map(p -> p.toUpperCase(Locale.ROOT)).orElse("");
     this.endpointVariables = endpointVariables(pod, endpointPrefix, networking, hostPorts);
-    this.endpointVariablesByName = new HashMap<>();
-    endpointVariables.forEach(v -> endpointVariablesByName.put(v.getName(), v));
   }
 
   /** The environment of the task running {@code container} under {@code taskId}. */
@@ -91,7 +87,7 @@ final class EnvironmentBuilder {
     Protos.Environment.Builder env = Protos.Environment.newBuilder();
     Set<String> overridden = null;
     for (Protos.Environment.Variable variable : vars.values()) {
-      Protos.Environment.Variable endpoint = endpointVariablesByName.get(variable.getName());
+      Protos.Environment.Variable endpoint = endpointVariables.get(variable.getName());
       if (endpoint == null) {
         env.addVariables(variable);
       } else {
@@ -103,9 +99,9 @@ final class EnvironmentBuilder {
       }
     }
     if (overridden == null) {
-      env.addAllVariables(endpointVariables);
+      env.addAllVariables(endpointVariables.values());
     } else {
-      for (Protos.Environment.Variable endpoint : endpointVariables) {
+      for (Protos.Environment.Variable endpoint : endpointVariables.values()) {
         if (!overridden.contains(endpoint.getName())) {
           env.addVariables(endpoint);
         }
@@ -152,7 +148,7 @@ final class EnvironmentBuilder {
    * C.3.6: every endpoint of every container, so every task sees the whole pod's ports (G14); a name
    * given twice keeps its first position and its last value, as in the task's map.
    */
-  private static List<Protos.Environment.Variable> endpointVariables(Pod pod, String endpointPrefix,
+  private static Map<String, Protos.Environment.Variable> endpointVariables(Pod pod, String endpointPrefix,
       PodNetworking networking, HostPorts hostPorts) {
     Map<String, Protos.Environment.Variable> vars = new LinkedHashMap<>();
     for (Container c : pod.containers()) {
@@ -166,7 +162,7 @@ final class EnvironmentBuilder {
         e.containerPort().ifPresent(p -> put(vars, endpointPrefix + "EP_CONTAINER_" + name, Integer.toString(p)));
       }
     }
-    return List.copyOf(vars.values());
+    return Collections.unmodifiableMap(vars);
   }
 
   private static void put(Map<String, Protos.Environment.Variable> vars, String name, String value) {
