@@ -73,13 +73,11 @@ final class FieldTable {
   /**
    * One row: a field of a model type (its record component's name, and that component's accessor
    * for the walk), the part of it that is checked, the checks, and whether the part's values are
-   * validated in turn (Jakarta's {@code @Valid}). {@code checkArray} holds the same checks for the
-   * walk's loop and is never changed.
+   * validated in turn (Jakarta's {@code @Valid}).
    */
-  record Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade,
-      FieldCheck[] checkArray) {
-    Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade) {
-      this(field, accessor, part, List.copyOf(checks), cascade, checks.toArray(FieldCheck[]::new));
+  record Row(String field, Function<Object, Object> accessor, Part part, List<FieldCheck> checks, boolean cascade) {
+    Row {
+      checks = List.copyOf(checks);
     }
   }
 
@@ -154,8 +152,9 @@ final class FieldTable {
   }
 
   private static boolean passes(Row row, Object value) {
-    for (FieldCheck check : row.checkArray()) {
-      if (!check.accepts(value)) {
+    List<FieldCheck> checks = row.checks();
+    for (int i = 0; i < checks.size(); i++) {
+      if (!checks.get(i).accepts(value)) {
         return false;
       }
     }
