@@ -62,11 +62,17 @@ sealed interface JsonValue {
       return new KeyLocation(keyLines[i], keyColumns[i]);
     }
 
-    /**
-     * The index of member {@code name}, or -1. Objects are small: a scan is cheapest. Strings cache
-     * their hash, so comparing it first skips nearly every {@code equals} of a different name.
-     */
+    /** The index of member {@code name}, or -1. */
     int indexOf(String name) {
+      return indexOf(names, size, name);
+    }
+
+    /**
+     * The index of {@code name} among the first {@code size} {@code names}, or -1. Objects are
+     * small: a scan is cheapest. Strings cache their hash, so comparing it first skips nearly every
+     * {@code equals} of a different name.
+     */
+    static int indexOf(String[] names, int size, String name) {
       int hash = name.hashCode();
       for (int i = 0; i < size; i++) {
         String candidate = names[i];

@@ -290,14 +290,7 @@ final class LocatedTreeBuilder {
       if (index != null) {
         return index.getOrDefault(name, -1);
       }
-      int hash = name.hashCode();
-      for (int i = 0; i < size; i++) {
-        String candidate = names[i];
-        if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
-          return i;
-        }
-      }
-      return -1;
+      return JObject.indexOf(names, size, name);
     }
 
     JsonValue build() {
